@@ -1,0 +1,83 @@
+import { REVISIONIST, type GameEvent, type GameState, type NationId } from '../types.ts';
+import { draw } from './rng.ts';
+import { bump, bumpTrust, emit, nameOf, nation, watchersTrust } from './state.ts';
+import { attackerName } from './crisis.ts';
+import { endTreaty } from './treaties.ts';
+
+// Resolution: every crisis is a contest (the target's defence plus honouring allies against the attack),
+// decided by a seeded draw weighted by strength. Then the costs of honour and of abstention are paid.
+
+/** Chance that a defence of `defence` holds against `attack`. */
+export function holdChance(defence: number, attack: number): number {
+  return Math.min(0.92, Math.max(0.08, defence / (defence + attack)));
+}
+
+/** Strength a nation defends with on its own: its military, sharpened by its defence posture. */
+export function ownDefence(s: GameState, id: NationId): number {
+  const n = nation(s, id);
+  return n.military * (0.6 + (n.policy?.defence ?? n.lastDefence) / 100);
+}
+
+/** Resolve the turn's crises; returns the nations that lost one (their partners feel it: sensitivity). */
+export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
+  const shaken = new Set<NationId>();
+  for (const call of s.calls) if (call.answer === null) call.answer = 'abstain'; // silence abandons
+  for (const c of s.crises) {
+    const calls = s.calls.filter((k) => k.crisis === c.id);
+    const honoured = calls.filter((k) => k.answer === 'honour');
+    const target = nation(s, c.target);
+    c.defence = Math.round(ownDefence(s, c.target) + honoured.reduce((a, k) => a + k.contribution, 0));
+    const held = draw(s) < holdChance(c.defence, c.severity);
+    c.outcome = held ? 'held' : 'lost';
+    const region = s.regions.find((r) => r.id === c.region)!;
+    if (held) {
+      target.crisesWithstood += 1;
+      bump(target, 'stability', 2);
+      target.military = Math.max(1, Math.round(target.military - c.severity * 0.05));
+      const help = honoured.length ? `, with ${honoured.map((k) => nameOf(s, k.ally)).join(' and ')} at its side` : '';
+      emit(s, out, 'held', `${nameOf(s, c.target)} held ${region.name} against ${attackerName(s, c.attacker)}${help}.`, [c.target], honoured.length ? ['collective-defence'] : []);
+    } else {
+      target.crisesLost += 1;
+      shaken.add(c.target);
+      const loss = Math.round(c.severity * (c.type === 'blockade' ? 0.35 : 0.2));
+      target.economy = Math.max(10, target.economy - loss);
+      bump(target, 'stability', -8);
+      target.military = Math.max(1, Math.round(target.military - c.severity * 0.1));
+      const canLose = c.type !== 'blockade' && !region.capital && c.severity >= c.defence * 0.9;
+      if (canLose) {
+        region.owner = c.attacker === REVISIONIST ? REVISIONIST : c.attacker;
+        c.regionLost = true;
+      }
+      if (c.attacker !== REVISIONIST) nation(s, c.attacker).economy += Math.round(loss / 2); // tribute
+      emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis at ${region.name} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], []);
+    }
+    if (c.attacker !== REVISIONIST) {
+      bump(nation(s, c.attacker), 'reputation', -4); // coercion is noticed by all
+    }
+    for (const k of calls) {
+      const ally = nation(s, k.ally);
+      const treaty = s.treaties.find((t) => t.id === k.treaty);
+      if (k.answer === 'honour') {
+        ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? 0.1 : 0.2))); // attrition
+        bump(ally, 'reputation', 4);
+        bumpTrust(s, k.victim, k.ally, 15);
+        watchersTrust(s, k.ally, 3, [k.victim]);
+        s.record.honoured += 1;
+        if (treaty) treaty.honoured[k.ally] = (treaty.honoured[k.ally] ?? 0) + 1;
+        emit(s, out, 'honoured', `${nameOf(s, k.ally)} honoured its alliance and sent ${k.contribution} strength to ${nameOf(s, k.victim)}, paying in losses: credibility earned, and the price of entrapment.`, [k.ally, k.victim], ['credibility', 'entrapment', 'burden-sharing']);
+      } else {
+        const together = treaty ? s.turn - treaty.signed : 0;
+        const cost = 8 + Math.min(10, together * 2); // audience cost, larger for a long-standing treaty
+        bump(ally, 'reputation', -cost);
+        const p = s.pairs[`${k.victim}>${k.ally}`]!;
+        p.trust = Math.max(-100, Math.min(p.trust - 60, -40));
+        watchersTrust(s, k.ally, -8, [k.victim]);
+        s.record.abstained += 1;
+        if (treaty) treaty.abstained[k.ally] = (treaty.abstained[k.ally] ?? 0) + 1;
+        emit(s, out, 'abstained', `${nameOf(s, k.ally)} abstained when ${nameOf(s, k.victim)} called, lost ${cost} reputation, and the alliance ended: abandonment.`, [k.ally, k.victim], ['abandonment', 'audience-cost', 'credibility']);
+        if (treaty) endTreaty(s, treaty, 'abandoned', k.ally, out);
+      }
+    }
+  }
+  return shaken;
+}

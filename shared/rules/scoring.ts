@@ -1,0 +1,64 @@
+import { REVISIONIST, type GameState, type Interest, type NationId } from '../types.ts';
+import { clamp } from './state.ts';
+
+// Scoring by national interest: prosperity, security, standing and autonomy, weighted by each nation's
+// secret interest, so different interests reward different mixes of treaties.
+
+export const INTEREST_WEIGHTS: Record<Interest, { prosperity: number; security: number; standing: number; autonomy: number }> = {
+  trading: { prosperity: 0.55, security: 0.15, standing: 0.2, autonomy: 0.1 },
+  frontline: { prosperity: 0.15, security: 0.55, standing: 0.2, autonomy: 0.1 },
+  middle: { prosperity: 0.3, security: 0.3, standing: 0.3, autonomy: 0.1 },
+  neutral: { prosperity: 0.25, security: 0.2, standing: 0.15, autonomy: 0.4 },
+};
+
+export const INTEREST_LABELS: Record<Interest, string> = {
+  trading: 'Trading state: rewards prosperity above all.',
+  frontline: 'Frontline state: rewards security, keeping every region and weathering crises.',
+  middle: 'Middle power: rewards a balance of prosperity, security and standing.',
+  neutral: 'Neutral state: rewards autonomy, staying free of dependence and entanglement.',
+};
+
+export interface Score {
+  nation: NationId;
+  interest: Interest;
+  prosperity: number;
+  security: number;
+  standing: number;
+  autonomy: number;
+  total: number;
+}
+
+export function scoreNation(s: GameState, id: NationId): Score {
+  const n = s.nations.find((x) => x.id === id)!;
+  const prosperity = clamp(Math.round(50 + (n.economy / n.startEconomy - 1) * 100), 0, 200);
+  const held = s.regions.filter((r) => r.owner === id).length;
+  const regions = (held / n.startRegions) * 60;
+  const crises = n.crisesWithstood + n.crisesLost === 0 ? 30 : (30 * (n.crisesWithstood + 1)) / (n.crisesWithstood + n.crisesLost + 1);
+  const security = Math.round(regions + crises + n.stability / 10);
+  let trustSum = 0;
+  for (const o of s.nations) if (o.id !== id) trustSum += s.pairs[`${o.id}>${id}`]!.trust;
+  const trustAvg = s.nations.length > 1 ? trustSum / (s.nations.length - 1) : 0;
+  const standing = Math.round(n.reputation * 0.6 + ((trustAvg + 100) / 2) * 0.4);
+  let maxDep = 0;
+  for (const o of s.nations) if (o.id !== id) maxDep = Math.max(maxDep, s.pairs[`${id}>${o.id}`]!.dependence);
+  const commitments = s.treaties.filter((t) => t.terms.kind === 'alliance' && t.parties.includes(id)).length;
+  const autonomy = clamp(Math.round(100 - maxDep * 0.8 - commitments * 15), 0, 100);
+  const w = WEIGHTS(n.interest);
+  const total = Math.round(w.prosperity * prosperity + w.security * security + w.standing * standing + w.autonomy * autonomy);
+  return { nation: id, interest: n.interest, prosperity, security, standing, autonomy, total };
+}
+const WEIGHTS = (i: Interest) => INTEREST_WEIGHTS[i];
+
+/** Scores of every nation, best first (ties broken by nation order, which is the scenario's seat order). */
+export function scores(s: GameState): Score[] {
+  const order = new Map(s.nations.map((n, i) => [n.id, i]));
+  return s.nations.map((n) => scoreNation(s, n.id)).sort((a, b) => b.total - a.total || order.get(a.nation)! - order.get(b.nation)!);
+}
+
+/** The winners: every nation sharing the top score. */
+export function winners(s: GameState): NationId[] {
+  const all = scores(s);
+  return all.filter((x) => x.total === all[0]!.total).map((x) => x.nation);
+}
+
+export const regionsLostToRevisionist = (s: GameState): number => s.regions.filter((r) => r.owner === REVISIONIST).length;

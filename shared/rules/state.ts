@@ -1,0 +1,88 @@
+import type { GameEvent, GameState, Nation, NationId, Pair, Treaty } from '../types.ts';
+
+// Small helpers shared by every rule module: copying a state into a draft, looking things up, and
+// recording events. Rule modules mutate only drafts made here; `apply` hands them one per action.
+
+export function cloneState(s: GameState): GameState {
+  const pairs: Record<string, Pair> = {};
+  for (const key in s.pairs) pairs[key] = { ...s.pairs[key]! };
+  return {
+    ...s,
+    nations: s.nations.map((n) => ({ ...n, policy: n.policy ? { ...n.policy } : null })),
+    pairs,
+    regions: s.regions.map((r) => ({ ...r })),
+    treaties: s.treaties.map((t) => ({
+      ...t,
+      honoured: { ...t.honoured },
+      abstained: { ...t.abstained },
+      yielded: { ...t.yielded },
+      reviewed: [...t.reviewed],
+    })),
+    proposals: s.proposals.map((p) => ({ ...p, accepted: [...p.accepted] })),
+    crises: s.crises.map((c) => ({ ...c })),
+    calls: s.calls.map((c) => ({ ...c })),
+    pendingCrises: [...s.pendingCrises],
+    news: [...s.news], // news items are never changed once written
+    events: [...s.events],
+    record: { ...s.record },
+  };
+}
+
+export const pairKey = (a: NationId, b: NationId): string => `${a}>${b}`;
+
+export function pair(s: GameState, a: NationId, b: NationId): Pair {
+  const p = s.pairs[pairKey(a, b)];
+  if (!p) throw new Error(`no pair ${a}>${b}`);
+  return p;
+}
+
+export function nation(s: GameState, id: NationId): Nation {
+  const n = s.nations.find((x) => x.id === id);
+  if (!n) throw new Error(`no nation ${id}`);
+  return n;
+}
+
+export const hasNation = (s: GameState, id: unknown): id is NationId =>
+  typeof id === 'string' && s.nations.some((n) => n.id === id);
+
+export const nameOf = (s: GameState, id: NationId): string => s.nations.find((n) => n.id === id)?.name ?? id;
+
+export function newId(s: GameState, prefix: string): string {
+  s.nextId += 1;
+  return `${prefix}${s.nextId}`;
+}
+
+const PRIVATE_EVENTS = new Set(['proposed', 'accepted-partly', 'rejected', 'countered', 'withdrawn']);
+
+export function emit(s: GameState, out: GameEvent[], type: string, text: string, nations: NationId[], concepts: string[] = []): void {
+  const event: GameEvent = { turn: s.turn, phase: s.phase, type, text, nations, concepts };
+  if (PRIVATE_EVENTS.has(type)) event.private = true;
+  s.events.push(event);
+  out.push(event);
+}
+
+export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+export const round = (v: number): number => Math.round(v);
+
+/** Adjust a stat on a draft and keep it in range. */
+export function bump(n: Nation, stat: 'stability' | 'reputation', delta: number): void {
+  n[stat] = clamp(round(n[stat] + delta), 0, 100);
+}
+
+export function bumpTrust(s: GameState, from: NationId, to: NationId, delta: number): void {
+  const p = pair(s, from, to);
+  p.trust = clamp(round(p.trust + delta), -100, 100);
+}
+
+/** Every other nation's trust in `who` moves by `delta` (the watchers of a deed). */
+export function watchersTrust(s: GameState, who: NationId, delta: number, except: NationId[] = []): void {
+  for (const n of s.nations) if (n.id !== who && !except.includes(n.id)) bumpTrust(s, n.id, who, delta);
+}
+
+export const treatiesOf = (s: GameState, id: NationId): Treaty[] => s.treaties.filter((t) => t.parties.includes(id));
+
+export function treatyBetween(s: GameState, a: NationId, b: NationId, kind: 'alliance' | 'partnership'): Treaty | undefined {
+  return s.treaties.find((t) => t.terms.kind === kind && t.parties.includes(a) && t.parties.includes(b));
+}
+
+export const others = (t: Treaty, id: NationId): NationId[] => t.parties.filter((p) => p !== id);
