@@ -41,10 +41,10 @@ export function credibleSupport(s: GameState, id: NationId, attacker: string): n
   return total;
 }
 
-/** Deterrence against an attacker, 0..0.6: how much fewer and weaker crises aimed at `id` become. */
+/** Deterrence against an attacker, 0..0.65: how much fewer and weaker crises aimed at `id` become. */
 export function deterrence(s: GameState, id: NationId, attacker: string): number {
   const support = credibleSupport(s, id, attacker);
-  return Math.min(0.6, support / (support + 45));
+  return Math.min(0.65, support / (support + 35));
 }
 
 /** Output each alliance costs a member per turn (upkeep), larger for bigger promises. */
@@ -53,7 +53,7 @@ export function allianceUpkeep(s: GameState, id: NationId): number {
   const n = nation(s, id);
   for (const t of s.treaties) {
     if (!isAlliance(t) || !t.parties.includes(id)) continue;
-    cost += n.economy * 0.006 * (0.5 + CONTRIBUTION_SHARE[t.terms.contribution]) * (t.parties.length - 1);
+    cost += n.economy * 0.004 * (0.5 + CONTRIBUTION_SHARE[t.terms.contribution]) * (t.parties.length - 1);
   }
   return cost;
 }

@@ -80,7 +80,7 @@ export function generateCrises(s: GameState, out: GameEvent[]): void {
   }
   for (const n of s.nations) {
     const d = deterrence(s, n.id, REVISIONIST);
-    const chance = (s.pressure / 100) * (n.exposure / 100) * 1.6 * (1 - d);
+    const chance = (s.pressure / 100) * (n.exposure / 100) * 1.3 * (1 - d);
     if (draw(s) >= chance) continue;
     const typeRoll = draw(s);
     const type: CrisisType = typeRoll < 0.5 ? 'incursion' : typeRoll < 0.8 ? 'blockade' : 'invasion';

@@ -5,7 +5,7 @@ import type { GameEvent, GameState, NewsItem } from '../types.ts';
 
 const NEWSWORTHY = new Set([
   'signed', 'amended', 'broken', 'left', 'expired', 'notice', 'unreviewed', 'crisis', 'crisis-looming', 'calm',
-  'called', 'held', 'lost', 'honoured', 'abstained', 'yield', 'match-over',
+  'called', 'held', 'lost', 'honoured', 'abstained', 'yield', 'sensitivity', 'match-over',
 ]);
 
 export const CONCEPT_WORDS: Record<string, string> = {

@@ -20,7 +20,7 @@ export function partnershipYield(me: Nation, other: Nation, terms: PartnershipTe
   if (ties <= 0) return 0;
   const comp = complementarity(me.resources, other.resources) / 100;
   const scale = Math.min(me.economy, other.economy) / 100;
-  let y = 0.9 * ties * TRADE_FACTOR[terms.trade] * (0.35 + comp) * scale;
+  let y = 0.6 * ties * TRADE_FACTOR[terms.trade] * (0.35 + comp) * scale;
   // Technology sharing lifts the one who is behind most, and both a little.
   if (terms.techSharing) y += ties * (0.12 + Math.max(0, other.technology - me.technology) / 80) * scale;
   return Math.max(0, round(y * 10) / 10);

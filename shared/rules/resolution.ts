@@ -41,6 +41,16 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       shaken.add(c.target);
       const loss = Math.round(c.severity * (c.type === 'blockade' ? 0.35 : 0.2));
       target.economy = Math.max(10, target.economy - loss);
+      // Sensitivity: the shock travels along partnership ties to whoever depends on the victim.
+      for (const other of s.nations) {
+        const dep = other.id === c.target ? 0 : s.pairs[`${other.id}>${c.target}`]!.dependence;
+        if (dep <= 0) continue;
+        const passed = Math.round(loss * (dep / 100) * 0.8);
+        if (passed > 0) {
+          other.economy = Math.max(10, other.economy - passed);
+          emit(s, out, 'sensitivity', `${nameOf(s, other.id)} lost ${passed} output because its partner ${nameOf(s, c.target)} was hit: sensitivity.`, [other.id, c.target], ['sensitivity', 'complex-interdependence']);
+        }
+      }
       bump(target, 'stability', -8);
       target.military = Math.max(1, Math.round(target.military - c.severity * 0.1));
       const canLose = c.type !== 'blockade' && !region.capital && c.severity >= c.defence * 0.9;
@@ -58,7 +68,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       const ally = nation(s, k.ally);
       const treaty = s.treaties.find((t) => t.id === k.treaty);
       if (k.answer === 'honour') {
-        ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? 0.1 : 0.2))); // attrition
+        ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? 0.06 : 0.15))); // attrition
         bump(ally, 'reputation', 4);
         bumpTrust(s, k.victim, k.ally, 15);
         watchersTrust(s, k.ally, 3, [k.victim]);

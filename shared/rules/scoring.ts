@@ -6,8 +6,8 @@ import { clamp } from './state.ts';
 
 export const INTEREST_WEIGHTS: Record<Interest, { prosperity: number; security: number; standing: number; autonomy: number }> = {
   trading: { prosperity: 0.55, security: 0.15, standing: 0.2, autonomy: 0.1 },
-  frontline: { prosperity: 0.15, security: 0.55, standing: 0.2, autonomy: 0.1 },
-  middle: { prosperity: 0.3, security: 0.3, standing: 0.3, autonomy: 0.1 },
+  frontline: { prosperity: 0.1, security: 0.6, standing: 0.2, autonomy: 0.1 },
+  middle: { prosperity: 0.35, security: 0.4, standing: 0.15, autonomy: 0.1 },
   neutral: { prosperity: 0.25, security: 0.2, standing: 0.15, autonomy: 0.4 },
 };
 
@@ -30,19 +30,22 @@ export interface Score {
 
 export function scoreNation(s: GameState, id: NationId): Score {
   const n = s.nations.find((x) => x.id === id)!;
-  const prosperity = clamp(Math.round(50 + (n.economy / n.startEconomy - 1) * 100), 0, 200);
+  // Each component is an index of 0..100 so that no interest's favourite dominates by scale alone.
+  const growth = (n.economy / n.startEconomy - 1) * 100;
+  const prosperity = clamp(Math.round(40 + growth * 0.6), 0, 100);
   const held = s.regions.filter((r) => r.owner === id).length;
-  const regions = (held / n.startRegions) * 60;
-  const crises = n.crisesWithstood + n.crisesLost === 0 ? 30 : (30 * (n.crisesWithstood + 1)) / (n.crisesWithstood + n.crisesLost + 1);
-  const security = Math.round(regions + crises + n.stability / 10);
+  const regions = (held / n.startRegions) * 45;
+  // Weathering crises is what security means: every crisis held counts, every one lost costs.
+  const crises = clamp(0.5 + 0.2 * n.crisesWithstood - 0.2 * n.crisesLost, 0, 1) * 35;
+  const security = clamp(Math.round(regions + crises + n.stability * 0.2), 0, 100);
   let trustSum = 0;
   for (const o of s.nations) if (o.id !== id) trustSum += s.pairs[`${o.id}>${id}`]!.trust;
   const trustAvg = s.nations.length > 1 ? trustSum / (s.nations.length - 1) : 0;
   const standing = Math.round(n.reputation * 0.6 + ((trustAvg + 100) / 2) * 0.4);
-  let maxDep = 0;
-  for (const o of s.nations) if (o.id !== id) maxDep = Math.max(maxDep, s.pairs[`${id}>${o.id}`]!.dependence);
+  let dependence = 0;
+  for (const o of s.nations) if (o.id !== id) dependence += s.pairs[`${id}>${o.id}`]!.dependence;
   const commitments = s.treaties.filter((t) => t.terms.kind === 'alliance' && t.parties.includes(id)).length;
-  const autonomy = clamp(Math.round(100 - maxDep * 0.8 - commitments * 15), 0, 100);
+  const autonomy = clamp(Math.round(100 - dependence * 0.5 - commitments * 10), 0, 100);
   const w = WEIGHTS(n.interest);
   const total = Math.round(w.prosperity * prosperity + w.security * security + w.standing * standing + w.autonomy * autonomy);
   return { nation: id, interest: n.interest, prosperity, security, standing, autonomy, total };

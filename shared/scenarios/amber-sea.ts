@@ -8,7 +8,7 @@ export const amberSea: Scenario = {
   summary:
     'Six to eight nations share a busy inland sea while the Vharan Dominion presses on its eastern shore. ' +
     'Traders want partners, the frontier wants allies, and everyone must decide whom to trust.',
-  revisionist: { name: 'the Vharan Dominion', pressure: 30, growth: 6 },
+  revisionist: { name: 'the Vharan Dominion', pressure: 25, growth: 4 },
   defaults: { seats: 6, turns: 10 },
   minSeats: 3,
   maxSeats: 8,
