@@ -70,7 +70,7 @@ export interface ScenarioNation {
   reputation: number;
   /** How exposed the nation is to the revisionist power (0..100): frontier nations are hit more often. */
   exposure: number;
-  /** A line for the nation's role sheet. */
+  /** The situation paragraph of the nation's role sheet. */
   blurb: string;
 }
 
@@ -101,6 +101,23 @@ export interface Scenario {
   defaults: { seats: number; turns: number };
   minSeats: number;
   maxSeats: number;
+  /** The lesson this scenario stresses, in one line, and the teacher's brief. */
+  lesson: string;
+  brief: TeacherBrief;
+  /** Recommended settings for a 45- and a 90-minute class. */
+  classPlans: Record<'45' | '90', ClassPlan>;
+}
+
+export interface TeacherBrief {
+  goals: string[];
+  timing: string;
+  watchFor: string[];
+}
+
+export interface ClassPlan {
+  turns: number;
+  /** Phase timers in seconds. */
+  timers: { diplomacy: number; policy: number; crisis: number; resolution: number; news: number };
 }
 
 // ---------------------------------------------------------------- terms, treaties, proposals

@@ -4,17 +4,18 @@ import { clamp } from './state.ts';
 // Scoring by national interest: prosperity, security, standing and autonomy, weighted by each nation's
 // secret interest, so different interests reward different mixes of treaties.
 
-export const INTEREST_WEIGHTS: Record<Interest, { prosperity: number; security: number; standing: number; autonomy: number }> = {
-  trading: { prosperity: 0.55, security: 0.15, standing: 0.2, autonomy: 0.1 },
-  frontline: { prosperity: 0.1, security: 0.6, standing: 0.2, autonomy: 0.1 },
-  middle: { prosperity: 0.35, security: 0.4, standing: 0.15, autonomy: 0.1 },
-  neutral: { prosperity: 0.25, security: 0.2, standing: 0.15, autonomy: 0.4 },
+/** `balance` weighs the weaker of prosperity and security: a middle power is only as strong as its weaker flank. */
+export const INTEREST_WEIGHTS: Record<Interest, { prosperity: number; security: number; standing: number; autonomy: number; balance: number }> = {
+  trading: { prosperity: 0.55, security: 0.15, standing: 0.2, autonomy: 0.1, balance: 0 },
+  frontline: { prosperity: 0.1, security: 0.6, standing: 0.2, autonomy: 0.1, balance: 0 },
+  middle: { prosperity: 0.2, security: 0.25, standing: 0.1, autonomy: 0.05, balance: 0.4 },
+  neutral: { prosperity: 0.25, security: 0.2, standing: 0.15, autonomy: 0.4, balance: 0 },
 };
 
 export const INTEREST_LABELS: Record<Interest, string> = {
   trading: 'Trading state: rewards prosperity above all.',
   frontline: 'Frontline state: rewards security, keeping every region and weathering crises.',
-  middle: 'Middle power: rewards a balance of prosperity, security and standing.',
+  middle: 'Middle power: rewards prosperity and security together; the weaker of the two counts most.',
   neutral: 'Neutral state: rewards autonomy, staying free of dependence and entanglement.',
 };
 
@@ -47,7 +48,7 @@ export function scoreNation(s: GameState, id: NationId): Score {
   const commitments = s.treaties.filter((t) => t.terms.kind === 'alliance' && t.parties.includes(id)).length;
   const autonomy = clamp(Math.round(100 - dependence * 0.5 - commitments * 10), 0, 100);
   const w = WEIGHTS(n.interest);
-  const total = Math.round(w.prosperity * prosperity + w.security * security + w.standing * standing + w.autonomy * autonomy);
+  const total = Math.round(w.prosperity * prosperity + w.security * security + w.standing * standing + w.autonomy * autonomy + w.balance * Math.min(prosperity, security) * 1.1);
   return { nation: id, interest: n.interest, prosperity, security, standing, autonomy, total };
 }
 const WEIGHTS = (i: Interest) => INTEREST_WEIGHTS[i];

@@ -12,6 +12,24 @@ export const amberSea: Scenario = {
   defaults: { seats: 6, turns: 10 },
   minSeats: 3,
   maxSeats: 8,
+  lesson: 'Alliances and partnerships side by side: frontier states need allies, traders need partners, and each choice has its price.',
+  brief: {
+    goals: [
+      'Tell a defensive alliance (conditional, dormant until called) from a strategic partnership (sustained, compounding).',
+      'See entrapment and abandonment happen when allies are called.',
+      'See dependence grow with partnership ties, and what a break costs the more dependent side.',
+    ],
+    timing: '10 minutes to explain and join, 8 turns of about 4 minutes, 10 minutes of debrief.',
+    watchFor: [
+      'Frontier states (Kestria, Drevany) racing for allies in the first turns.',
+      'Traders (Valdor, Solmere) tying themselves to partners with very different economies.',
+      'The first call to honour: who comes, who abstains, and what that does to trust.',
+    ],
+  },
+  classPlans: {
+    '45': { turns: 7, timers: { diplomacy: 150, policy: 40, crisis: 40, resolution: 8, news: 20 } },
+    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+  },
   nations: [
     { id: 'valdor', name: 'Valdor', color: '#0072B2', pattern: 'solid', interest: 'trading',
       resources: { industry: 40, agriculture: 15, energy: 10, technology: 35 },
