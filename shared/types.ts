@@ -267,6 +267,8 @@ export interface GameEvent {
   concepts: string[];
   /** Private negotiation events are seen only by the nations named in `nations`. */
   private?: boolean;
+  /** Machine-readable details (treaty, crisis, call ids, costs) for the replay, debrief and exports. */
+  data?: Record<string, string | number | boolean>;
 }
 
 export interface NewsItem {

@@ -26,7 +26,7 @@ export function issueCalls(s: GameState, c: Crisis, out: GameEvent[]): void {
     s.nextId += 1;
     call.id = `k${s.nextId}`;
     s.calls.push(call);
-    emit(s, out, 'called', `${nameOf(s, call.victim)} called on its ally ${nameOf(s, call.ally)} for help.`, [call.ally, call.victim], ['casus-foederis', 'entrapment']);
+    emit(s, out, 'called', `${nameOf(s, call.victim)} called on its ally ${nameOf(s, call.ally)} for help.`, [call.ally, call.victim], ['casus-foederis', 'entrapment'], { call: call.id, crisis: c.id, treaty: call.treaty, ally: call.ally, victim: call.victim, attacker: c.attacker, contribution: call.contribution });
   }
 }
 

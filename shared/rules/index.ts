@@ -14,3 +14,4 @@ export { deterrence, credibleSupport, callBlocker } from './alliance.ts';
 export { TERM_LIMITS, CONTRIBUTION_SHARE, TRADE_FACTOR, DEFAULT_ALLIANCE, DEFAULT_PARTNERSHIP, termsValid } from './terms.ts';
 export { publicEvents, CONCEPT_WORDS } from './news.ts';
 export { freeExitFrom, reviewDue, contributionBalance } from './treaties.ts';
+export { roleSheet, type RoleSheet } from './roleSheet.ts';

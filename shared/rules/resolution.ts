@@ -35,7 +35,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       bump(target, 'stability', 2);
       target.military = Math.max(1, Math.round(target.military - c.severity * 0.05));
       const help = honoured.length ? `, with ${honoured.map((k) => nameOf(s, k.ally)).join(' and ')} at its side` : '';
-      emit(s, out, 'held', `${nameOf(s, c.target)} held ${region.name} against ${attackerName(s, c.attacker)}${help}.`, [c.target], honoured.length ? ['collective-defence'] : []);
+      emit(s, out, 'held', `${nameOf(s, c.target)} held ${region.name} against ${attackerName(s, c.attacker)}${help}.`, [c.target], honoured.length ? ['collective-defence'] : [], { crisis: c.id, attacker: c.attacker, region: c.region, defence: c.defence, severity: c.severity, helpers: honoured.length });
     } else {
       target.crisesLost += 1;
       shaken.add(c.target);
@@ -48,7 +48,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         const passed = Math.round(loss * (dep / 100) * 0.8);
         if (passed > 0) {
           other.economy = Math.max(10, other.economy - passed);
-          emit(s, out, 'sensitivity', `${nameOf(s, other.id)} lost ${passed} output because its partner ${nameOf(s, c.target)} was hit: sensitivity.`, [other.id, c.target], ['sensitivity', 'complex-interdependence']);
+          emit(s, out, 'sensitivity', `${nameOf(s, other.id)} lost ${passed} output because its partner ${nameOf(s, c.target)} was hit: sensitivity.`, [other.id, c.target], ['sensitivity', 'complex-interdependence'], { crisis: c.id, loss: passed, dependence: dep });
         }
       }
       bump(target, 'stability', -8);
@@ -59,7 +59,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         c.regionLost = true;
       }
       if (c.attacker !== REVISIONIST) nation(s, c.attacker).economy += Math.round(loss / 2); // tribute
-      emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis at ${region.name} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], []);
+      emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis at ${region.name} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], [], { crisis: c.id, attacker: c.attacker, region: c.region, loss, regionLost: c.regionLost, defence: c.defence, severity: c.severity, helpers: honoured.length });
     }
     if (c.attacker !== REVISIONIST) {
       bump(nation(s, c.attacker), 'reputation', -4); // coercion is noticed by all
@@ -74,7 +74,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         watchersTrust(s, k.ally, 3, [k.victim]);
         s.record.honoured += 1;
         if (treaty) treaty.honoured[k.ally] = (treaty.honoured[k.ally] ?? 0) + 1;
-        emit(s, out, 'honoured', `${nameOf(s, k.ally)} honoured its alliance and sent ${k.contribution} strength to ${nameOf(s, k.victim)}, paying in losses: credibility earned, and the price of entrapment.`, [k.ally, k.victim], ['credibility', 'entrapment', 'burden-sharing']);
+        emit(s, out, 'honoured', `${nameOf(s, k.ally)} honoured its alliance and sent ${k.contribution} strength to ${nameOf(s, k.victim)}, paying in losses: credibility earned, and the price of entrapment.`, [k.ally, k.victim], ['credibility', 'entrapment', 'burden-sharing'], { call: k.id, crisis: c.id, treaty: k.treaty, ally: k.ally, victim: k.victim, contribution: k.contribution, held });
       } else {
         const together = treaty ? s.turn - treaty.signed : 0;
         const cost = 8 + Math.min(10, together * 2); // audience cost, larger for a long-standing treaty
@@ -84,7 +84,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         watchersTrust(s, k.ally, -8, [k.victim]);
         s.record.abstained += 1;
         if (treaty) treaty.abstained[k.ally] = (treaty.abstained[k.ally] ?? 0) + 1;
-        emit(s, out, 'abstained', `${nameOf(s, k.ally)} abstained when ${nameOf(s, k.victim)} called, lost ${cost} reputation, and the alliance ended: abandonment.`, [k.ally, k.victim], ['abandonment', 'audience-cost', 'credibility']);
+        emit(s, out, 'abstained', `${nameOf(s, k.ally)} abstained when ${nameOf(s, k.victim)} called, lost ${cost} reputation, and the alliance ended: abandonment.`, [k.ally, k.victim], ['abandonment', 'audience-cost', 'credibility'], { call: k.id, crisis: c.id, treaty: k.treaty, ally: k.ally, victim: k.victim, cost, held });
         if (treaty) endTreaty(s, treaty, 'abandoned', k.ally, out);
       }
     }

@@ -41,9 +41,9 @@ export function signTreaty(s: GameState, p: Proposal, out: GameEvent[]): void {
   s.record.signed += 1;
   for (const a of parties) for (const b of parties) if (a !== b) bumpTrust(s, a, b, 4);
   if (t.terms.kind === 'alliance') {
-    emit(s, out, 'signed', `${names(s, parties)} signed a defensive alliance: collective defence, dormant until a crisis meets its terms (casus foederis).`, parties, ['collective-defence', 'casus-foederis', 'deterrence']);
+    emit(s, out, 'signed', `${names(s, parties)} signed a defensive alliance: collective defence, dormant until a crisis meets its terms (casus foederis).`, parties, ['collective-defence', 'casus-foederis', 'deterrence'], { treaty: t.id, kind: 'alliance', contribution: t.terms.contribution });
   } else {
-    emit(s, out, 'signed', `${names(s, parties)} signed a strategic partnership: ties that grow every year and build interdependence.`, parties, ['complex-interdependence', 'comparative-advantage']);
+    emit(s, out, 'signed', `${names(s, parties)} signed a strategic partnership: ties that grow every year and build interdependence.`, parties, ['complex-interdependence', 'comparative-advantage'], { treaty: t.id, kind: 'partnership' });
   }
 }
 
@@ -126,7 +126,7 @@ export function closeReviews(s: GameState, out: GameEvent[]): void {
       }
     }
     if (unequal && t.reviewed.length < t.parties.length) {
-      emit(s, out, 'unreviewed', `The treaty of ${names(s, t.parties)} passed its review without every member looking at the unequal contributions; trust wore thin.`, t.parties, ['governance', 'free-riding']);
+      emit(s, out, 'unreviewed', `The treaty of ${names(s, t.parties)} passed its review without every member looking at the unequal contributions; trust wore thin.`, t.parties, ['governance', 'free-riding'], { treaty: t.id, kind: t.terms.kind });
     }
     t.nextReview = s.turn + t.terms.review;
     t.reviewed = [];
@@ -140,10 +140,16 @@ export function endTreaty(s: GameState, t: Treaty, reason: EndReason, by: string
   s.treaties = s.treaties.filter((x) => x.id !== t.id);
   const kind = t.terms.kind === 'alliance' ? 'alliance' : 'partnership';
   let vulnerability = '';
+  const data: Record<string, string | number> = { treaty: t.id, kind, signed: t.signed };
+  if (by) data.by = by;
   if (isPartnership(t)) {
     const losses = unwindPartnership(s, t, reason !== 'broken');
     const hit = [...losses.entries()].sort((x, y) => y[1] - x[1])[0];
-    if (hit && hit[1] > 0) vulnerability = ` ${nameOf(s, hit[0])}, the more dependent side, lost ${hit[1]} output (vulnerability).`;
+    if (hit && hit[1] > 0) {
+      vulnerability = ` ${nameOf(s, hit[0])}, the more dependent side, lost ${hit[1]} output (vulnerability).`;
+      data.hardestHit = hit[0];
+      data.loss = hit[1];
+    }
   }
   if (reason === 'broken' && by) {
     const together = s.turn - t.signed;
@@ -152,11 +158,11 @@ export function endTreaty(s: GameState, t: Treaty, reason: EndReason, by: string
     for (const o of others(t, by)) bumpTrust(s, o, by, -35);
     watchersTrust(s, by, -8, t.parties);
     s.record.broken += 1;
-    emit(s, out, 'broken', `${nameOf(s, by)} broke its ${kind} with ${names(s, others(t, by))} before its term and lost ${cost} reputation: a public break carries an audience cost.${vulnerability}`, t.parties, ['audience-cost', 'shadow-of-the-future', ...(vulnerability ? ['vulnerability'] : [])]);
+    emit(s, out, 'broken', `${nameOf(s, by)} broke its ${kind} with ${names(s, others(t, by))} before its term and lost ${cost} reputation: a public break carries an audience cost.${vulnerability}`, t.parties, ['audience-cost', 'shadow-of-the-future', ...(vulnerability ? ['vulnerability'] : [])], { ...data, cost });
   } else if (reason === 'left' && by) {
-    emit(s, out, 'left', `${nameOf(s, by)} left its ${kind} with ${names(s, others(t, by))} at its review, as the terms allow.${vulnerability}`, t.parties, ['governance', ...(vulnerability ? ['vulnerability'] : [])]);
+    emit(s, out, 'left', `${nameOf(s, by)} left its ${kind} with ${names(s, others(t, by))} at its review, as the terms allow.${vulnerability}`, t.parties, ['governance', ...(vulnerability ? ['vulnerability'] : [])], data);
   } else if (reason === 'expired' || reason === 'notice') {
-    emit(s, out, 'expired', `The ${kind} of ${names(s, t.parties)} came to its agreed end.${vulnerability}`, t.parties, ['exit-notice', ...(vulnerability ? ['vulnerability'] : [])]);
+    emit(s, out, 'expired', `The ${kind} of ${names(s, t.parties)} came to its agreed end.${vulnerability}`, t.parties, ['exit-notice', ...(vulnerability ? ['vulnerability'] : [])], data);
   }
 }
 
