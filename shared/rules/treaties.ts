@@ -85,6 +85,7 @@ export function runBreak(s: GameState, a: Act<'break'>, out: GameEvent[]): void 
 export function validateReview(s: GameState, a: Act<'review'>): RuleError | null {
   const t = partyTreaty(s, a.by, a.treaty);
   if (isErr(t)) return t;
+  if (a.decision !== 'renew' && a.decision !== 'leave') return { code: 'bad_terms', message: 'At a review, choose to renew or to leave.' };
   if (!reviewDue(s, t)) return err('no_review_due');
   if (t.reviewed.includes(a.by)) return err('already_answered');
   return null;
@@ -144,7 +145,9 @@ export function endTreaty(s: GameState, t: Treaty, reason: EndReason, by: string
   if (by) data.by = by;
   if (isPartnership(t)) {
     const losses = unwindPartnership(s, t, reason !== 'broken');
-    const hit = [...losses.entries()].sort((x, y) => y[1] - x[1])[0];
+    // The more dependent side is the one that loses most relative to its own economy, not in absolute terms.
+    const share = (id: string, loss: number): number => loss / Math.max(1, nation(s, id).economy + loss);
+    const hit = [...losses.entries()].sort((x, y) => share(y[0], y[1]) - share(x[0], x[1]))[0];
     if (hit && hit[1] > 0) {
       vulnerability = ` ${nameOf(s, hit[0])}, the more dependent side, lost ${hit[1]} output (vulnerability).`;
       data.hardestHit = hit[0];

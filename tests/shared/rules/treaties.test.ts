@@ -39,10 +39,9 @@ describe('dependence shock: breaking a partnership early', () => {
     expect(events.some((e) => e.type === 'broken' && e.concepts.includes('vulnerability'))).toBe(true);
   });
 
-  // KNOWN RULES BUG (reported, not fixed here: shared/rules/treaties.ts endTreaty picks the side with the
-  // largest ABSOLUTE loss and names it "the more dependent side"; a big economy loses more output in absolute
-  // terms while depending less, so the news names the wrong nation). Expected to fail until fixed.
-  it.fails('[RULES BUG] the break news names the more dependent side as the one hit hardest', () => {
+  // A big economy loses more output in absolute terms while depending less: the news must name the side
+  // hit hardest relative to its economy.
+  it('the break news names the more dependent side as the one hit hardest', () => {
     const text = events.find((e) => e.type === 'broken')!.text;
     expect(text).toContain('Quillon, the more dependent side');
   });
@@ -204,9 +203,7 @@ describe('reviews', () => {
     refused(s, { type: 'propose', by: 'kestria', to: ['isolde'], terms: alliance(), amends: id }, 'bad_amendment');
   });
 
-  // KNOWN RULES GAP (reported): validateReview (shared/rules/treaties.ts) never checks `decision`, so a
-  // malformed decision is accepted and treated as "renew". Errors-as-values says it should be refused.
-  it.fails('[RULES BUG] a review with a decision other than renew/leave is refused', () => {
+  it('a review with a decision other than renew/leave is refused', () => {
     const { s, id } = unequal();
     refused(s, { type: 'review', by: 'valdor', treaty: id, decision: 'maybe' as 'renew' }, 'bad_terms');
   });
