@@ -93,3 +93,31 @@ export function crisisMarkers(s: Pick<GameState, 'crises' | 'nations' | 'regions
 
 /** Owner of each region now ('rev' for the revisionist power). */
 export const ownerOf = (regions: Region[], id: string): string | undefined => regions.find((r) => r.id === id)?.owner;
+
+export interface MapNation { id: NationId; name: string; color: string; pattern: string }
+export interface MapData {
+  scenario: Scenario;
+  regions: Region[];
+  nations: MapNation[];
+  links: TreatyLink[];
+  crises: CrisisMarker[];
+  me: NationId | null;
+  selected: NationId | null;
+  revisionistName: string;
+}
+
+export function mapData(scenario: Scenario, s: GameState, me: NationId | null, selected: NationId | null, extra: Record<string, { color: string; pattern: string }> = {}): MapData {
+  return {
+    scenario,
+    regions: s.regions,
+    nations: s.nations.map((n) => {
+      const sc = scenario.nations.find((x) => x.id === n.id);
+      return { id: n.id, name: n.name, color: extra[n.id]?.color ?? sc?.color ?? '#888888', pattern: extra[n.id]?.pattern ?? sc?.pattern ?? 'solid' };
+    }),
+    links: treatyLinks(s),
+    crises: crisisMarkers(s),
+    me,
+    selected,
+    revisionistName: s.revisionistName,
+  };
+}

@@ -1,0 +1,74 @@
+import { Connection } from './net/connection.ts';
+import { loadSession } from './net/session.ts';
+import { bus } from './game/bus.ts';
+import { announce, h, render } from './ui/dom.ts';
+import { homeScreen } from './ui/home.ts';
+import { lobbyScreen } from './ui/lobby.ts';
+import { gameScreen } from './ui/game.ts';
+import { endScreen } from './ui/end.ts';
+import { makeCtx } from './ui/context.ts';
+import type { AppState } from './state/model.ts';
+
+// Entry: pick the screen from the connection state (home, lobby, game, end), rejoin after a reload,
+// and show "reconnecting…" while the connection is being restored.
+
+type Screen = 'home' | 'lobby' | 'game' | 'end' | 'resuming';
+
+const app = document.getElementById('app')!;
+const status = document.getElementById('status')!;
+const conn = new Connection(announce);
+const ctx = makeCtx(conn, bus);
+let current: Screen | null = null;
+let cleanup: (() => void) | null = null;
+
+function screenFor(st: AppState): Screen {
+  if (!st.meta) return st.status === 'reconnecting' || st.status === 'connecting' ? 'resuming' : 'home';
+  if (st.meta.over) return 'end';
+  if (st.meta.started) return 'game';
+  return 'lobby';
+}
+
+async function leave(): Promise<void> {
+  await conn.leave();
+  history.replaceState(null, '', '/');
+  show('home', true);
+}
+
+function show(screen: Screen, force = false): void {
+  if (screen === current && !force) return;
+  cleanup?.();
+  cleanup = null;
+  current = screen;
+  document.title = `Entente${screen === 'home' ? '' : ` \u00b7 ${screen}`}`;
+  app.className = `screen-${screen}`;
+  switch (screen) {
+    case 'home': homeScreen(app, conn); break;
+    case 'resuming': render(app, h('div', { class: 'home' }, h('h1', {}, 'Entente'), h('p', { role: 'status' }, 'Reconnecting\u2026'))); break;
+    case 'lobby': cleanup = lobbyScreen(app, conn); break;
+    case 'game': cleanup = gameScreen(app, ctx, () => void leave()); break;
+    case 'end': cleanup = endScreen(app, ctx, () => void leave()); break;
+  }
+}
+
+function showStatus(st: AppState): void {
+  const text = st.status === 'reconnecting' ? 'Reconnecting\u2026' : st.status === 'closed' ? (st.error ?? 'Disconnected.') : '';
+  status.hidden = !text;
+  status.textContent = text;
+}
+
+conn.store.subscribe((st, prev) => {
+  showStatus(st);
+  if (st.status === 'closed' && prev.status !== 'closed') {
+    // The server closed the room or removed us: back to the home page with the reason.
+    setTimeout(() => { show('home', true); const e = document.getElementById('join-error'); if (e) e.textContent = st.error ?? ''; }, 1500);
+    return;
+  }
+  show(screenFor(st));
+});
+
+if (loadSession()) {
+  show('resuming');
+  void conn.resume().then((ok) => { if (!ok) show('home', true); });
+} else {
+  show('home');
+}

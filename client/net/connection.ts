@@ -1,0 +1,196 @@
+import { Client, type Room } from '@colyseus/sdk';
+import type { ChatLine, ClientMessage, ClientMessageType, CreateOptions, ErrorMessage, PrivateView, SeatSecretMessage, TeacherView } from '../../shared/protocol/messages.ts';
+import { Store } from '../state/store.ts';
+import { initialAppState, readPublic, type AppState } from '../state/model.ts';
+import { clearSession, loadSecret, loadSession, saveSecret, saveSession } from './session.ts';
+import { joinErrorText } from './errors.ts';
+
+// The network layer: the only code that touches the Colyseus SDK. It hosts, joins and rejoins a match,
+// turns the synced schema state and the targeted messages into the app store, and sends validated
+// client messages. It never applies an action itself: it waits for the server's state.
+
+export const ROOM = 'match';
+
+function endpoint(): string {
+  const override = new URLSearchParams(location.search).get('server');
+  if (override) return override;
+  return `${location.protocol}//${location.host}`;
+}
+
+export interface Announcer {
+  (text: string): void;
+}
+
+let refCounter = 0;
+
+export class Connection {
+  readonly store = new Store<AppState>(initialAppState());
+  #client: Client;
+  #room: Room | null = null;
+  #announce: Announcer;
+  #code = '';
+  #leaving = false;
+
+  constructor(announce: Announcer = () => {}) {
+    this.#client = new Client(endpoint());
+    this.#announce = announce;
+  }
+
+  get room(): Room | null {
+    return this.#room;
+  }
+
+  async host(options: CreateOptions): Promise<void> {
+    this.store.set({ status: 'connecting', error: null, nickname: options.hostName });
+    const room = await this.#client.create(ROOM, options);
+    this.#code = room.roomId;
+    this.store.set({ isHost: true });
+    await this.#attach(room, options.hostName, true);
+  }
+
+  async join(code: string, nickname: string): Promise<void> {
+    this.store.set({ status: 'connecting', error: null, nickname });
+    try {
+      const secret = loadSecret(code);
+      const room = await this.#client.joinById(code, secret ? { nickname, secret } : { nickname });
+      this.#code = room.roomId;
+      await this.#attach(room, nickname, false);
+    } catch (e) {
+      this.store.set({ status: 'idle' });
+      throw new Error(joinErrorText(e), { cause: e });
+    }
+  }
+
+  /** After a reload: the saved token first (same seat, same session), then the seat secret. */
+  async resume(): Promise<boolean> {
+    const saved = loadSession();
+    if (!saved) return false;
+    this.store.set({ status: 'reconnecting', nickname: saved.nickname, isHost: saved.host });
+    if (saved.token) {
+      try {
+        const room = await this.#client.reconnect(saved.token);
+        this.#code = saved.code;
+        await this.#attach(room, saved.nickname, saved.host);
+        return true;
+      } catch {
+        // the grace window passed: fall back to the seat secret
+      }
+    }
+    try {
+      const secret = loadSecret(saved.code);
+      if (!secret) throw new Error('no secret');
+      const room = await this.#client.joinById(saved.code, { nickname: saved.nickname, secret });
+      this.#code = saved.code;
+      await this.#attach(room, saved.nickname, saved.host);
+      return true;
+    } catch {
+      clearSession();
+      this.store.set({ status: 'idle' });
+      return false;
+    }
+  }
+
+  async #attach(room: Room, nickname: string, host: boolean): Promise<void> {
+    this.#room = room;
+    this.#leaving = false;
+    room.reconnection.maxRetries = 30;
+    room.reconnection.minUptime = 0;
+    this.#save(nickname, host);
+    room.onMessage('*', (type, payload) => this.#onMessage(String(type), payload));
+    room.onDrop(() => this.store.set({ status: 'reconnecting' }));
+    room.onReconnect(() => {
+      this.#save(nickname, host);
+      this.store.set({ status: 'connected', error: null });
+    });
+    room.onLeave((code) => {
+      if (this.#leaving) return;
+      this.store.set({ status: 'closed', error: code === 4000 || code === 1000 ? 'You left the match.' : 'The connection to the match was closed.' });
+    });
+    room.onError((_code, message) => this.store.set({ error: message ?? 'Connection error.' }));
+    const first = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+    room.onStateChange((state) => this.#onState(state));
+    this.store.set({ sessionId: room.sessionId, status: 'connected', nickname, isHost: host });
+    await Promise.race([first, new Promise((r) => setTimeout(r, 4000))]);
+    const st = (room as { state?: unknown }).state;
+    if (st) this.#onState(st);
+  }
+
+  #save(nickname: string, host: boolean): void {
+    if (!this.#room) return;
+    saveSession({ code: this.#code, token: this.#room.reconnectionToken, nickname, host });
+  }
+
+  #onState(state: unknown): void {
+    const json = typeof (state as { toJSON?: () => unknown })?.toJSON === 'function' ? (state as { toJSON: () => unknown }).toJSON() : state;
+    const { meta, game } = readPublic(json, this.#code);
+    const prev = this.store.get();
+    if (prev.game && game.news.length > prev.game.news.length) {
+      const item = game.news[game.news.length - 1]!;
+      this.#announce(`News of turn ${item.turn}: ${item.lines.join(' ')}`);
+    }
+    this.store.set({ meta, game, version: prev.version + 1 });
+  }
+
+  #onMessage(type: string, payload: unknown): void {
+    const p = (payload ?? {}) as Record<string, unknown>;
+    const st = this.store.get();
+    if (type === 'error' || (typeof p.code === 'string' && typeof p.message === 'string' && !('secret' in p))) {
+      const e = p as unknown as ErrorMessage;
+      this.store.set({ error: e.message });
+      this.#announce(e.message);
+      return;
+    }
+    if (type === 'secret' || type === 'seat' || typeof p.secret === 'string') {
+      const s = p as unknown as SeatSecretMessage;
+      saveSecret(this.#code, s.secret);
+      return;
+    }
+    if (type === 'private' || type === 'view' || ('relations' in p && 'proposals' in p)) {
+      const priv = p as unknown as PrivateView;
+      const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
+      for (const prop of priv.proposals ?? []) {
+        if (!before.has(prop.id) && prop.status === 'open' && priv.nation && prop.to.includes(priv.nation) && st.priv) {
+          const from = st.game?.nations.find((n) => n.id === prop.from)?.name ?? prop.from;
+          this.#announce(`New proposal from ${from}: a ${prop.terms.kind === 'alliance' ? 'defensive alliance' : 'strategic partnership'}.`);
+        }
+      }
+      const chat = priv.chat ? mergeChat(st.chat, priv.chat) : st.chat;
+      this.store.set({ priv, chat, version: st.version + 1 });
+      return;
+    }
+    if (type === 'teacher' || 'policies' in p) {
+      this.store.set({ teacher: p as unknown as TeacherView });
+      return;
+    }
+    if (type === 'chat' || typeof p.fromName === 'string') {
+      const line = p as unknown as ChatLine;
+      this.store.set({ chat: mergeChat(st.chat, [line]) });
+      return;
+    }
+    if (Array.isArray(payload) && type === 'chatHistory') {
+      this.store.set({ chat: mergeChat(st.chat, payload as ChatLine[]) });
+    }
+  }
+
+  send<T extends ClientMessageType>(type: T, payload: Omit<ClientMessage<T>, 'ref'>): string {
+    const ref = `r${++refCounter}`;
+    if (!this.#room) throw new Error('not connected');
+    this.store.set({ error: null });
+    this.#room.send(type, { ...payload, ref });
+    return ref;
+  }
+
+  async leave(): Promise<void> {
+    this.#leaving = true;
+    clearSession();
+    await this.#room?.leave(true).catch(() => 0);
+    this.#room = null;
+    this.store.set({ ...initialAppState() });
+  }
+}
+
+export function mergeChat(a: ChatLine[], b: ChatLine[]): ChatLine[] {
+  const seen = new Map<string, ChatLine>();
+  for (const l of [...a, ...b]) seen.set(`${l.id}:${l.from}:${l.to}`, l);
+  return [...seen.values()].sort((x, y) => x.id - y.id);
+}

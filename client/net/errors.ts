@@ -1,0 +1,24 @@
+// Server refusals and connection failures, as sentences a student understands.
+
+const BY_CODE: Record<string, string> = {
+  unknown_code: 'No match has that code. Check the code on the teacher\u2019s screen.',
+  room_full: 'That match is full: every nation is taken.',
+  nickname_taken: 'Someone in that match already uses this nickname. Try another (or press "Suggest a name").',
+  match_over: 'That match is over. Ask your teacher for the new code.',
+  bad_nickname: 'That nickname cannot be used. Try another.',
+};
+
+/** Map an SDK / matchmaking error to a friendly sentence. */
+export function joinErrorText(e: unknown): string {
+  const err = e as { code?: number | string; message?: string } | null;
+  const msg = String(err?.message ?? e ?? '');
+  const code = err?.code;
+  if (typeof code === 'string' && BY_CODE[code]) return BY_CODE[code]!;
+  for (const [k, v] of Object.entries(BY_CODE)) if (msg.includes(k)) return v;
+  if (/not found|invalid room|no rooms found|does not exist/i.test(msg) || code === 4212 || code === 520) return BY_CODE.unknown_code!;
+  if (/full|locked/i.test(msg)) return BY_CODE.room_full!;
+  if (/nickname|name.*(taken|use)/i.test(msg)) return /taken|in use|already/i.test(msg) ? BY_CODE.nickname_taken! : msg;
+  if (/over|ended|finished/i.test(msg)) return BY_CODE.match_over!;
+  if (/fetch|network|ECONNREFUSED|websocket/i.test(msg)) return 'Cannot reach the game server. Check the address and your connection.';
+  return msg || 'Could not join the match.';
+}

@@ -1,0 +1,182 @@
+import type { Crisis, NationId, NewsItem, Phase, Region, Treaty, Nation } from '../../shared/types.ts';
+import type { ChatLine, PrivateView, TeacherView } from '../../shared/protocol/messages.ts';
+import type { PublicGame } from './rulesState.ts';
+
+// The client's model of a match: what the server's public (schema) state says, read into plain data,
+// plus the private view and teacher view that arrive as targeted messages. The adapter is tolerant:
+// maps and arrays both read as lists, and a field the server does not mirror falls back to a default.
+
+export type ConnStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface PlayerView {
+  id: string;
+  name: string;
+  nation: NationId | null;
+  ready: boolean;
+  connected: boolean;
+  bot: boolean;
+  host: boolean;
+}
+
+export interface Meta {
+  code: string;
+  scenario: string;
+  started: boolean;
+  over: boolean;
+  paused: boolean;
+  chatFrozen: boolean;
+  teacherReads: boolean;
+  hostPlays: boolean;
+  /** Epoch ms when the current phase ends (server clock), or null. */
+  deadline: number | null;
+  /** Seconds left when paused (or as the server last reported). */
+  remaining: number | null;
+  players: PlayerView[];
+  seats: number;
+  matchId: string | null;
+  hostName: string;
+  /** Server clock minus local clock (ms), to read the deadline right. */
+  clockOffset: number;
+  /** Public event lines of the current turn. */
+  events: string[];
+  /** Filled when the match is over, best first. */
+  scores: ScoreLine[];
+  winners: NationId[];
+  /** Public facts per nation the rules state has no field for. */
+  extra: Record<NationId, NationExtra>;
+  /** Calls for help: who was called and whether they answered (not what). */
+  calls: { id: string; crisis: string; treaty: string; ally: NationId; victim: NationId; answered: boolean }[];
+}
+
+export interface ScoreLine { nation: NationId; total: number; prosperity: number; security: number; standing: number; autonomy: number; interest: string }
+export interface NationExtra { color: string; pattern: string; trustReceived: number; regions: number; player: string; bot: boolean; chose: boolean }
+
+export interface AppState {
+  status: ConnStatus;
+  meta: Meta | null;
+  game: PublicGame | null;
+  priv: PrivateView | null;
+  teacher: TeacherView | null;
+  /** My session id and seat. */
+  sessionId: string | null;
+  nickname: string;
+  isHost: boolean;
+  chat: ChatLine[];
+  /** The last refusal from the server, as a sentence for a status line. */
+  error: string | null;
+  /** Version counter bumped on every change that the map should redraw. */
+  version: number;
+}
+
+export const initialAppState = (): AppState => ({
+  status: 'idle', meta: null, game: null, priv: null, teacher: null, sessionId: null, nickname: '', isHost: false,
+  chat: [], error: null, version: 0,
+});
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
+const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
+const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+const bool = (v: unknown, d = false): boolean => (typeof v === 'boolean' ? v : d);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** A schema collection as a list: arrays stay, maps (objects keyed by id) give their values with the key as `id`/`_key`. */
+export function list(v: unknown): Json[] {
+  if (Array.isArray(v)) return v.map(obj);
+  if (v && typeof v === 'object') return Object.entries(v as Json).map(([k, x]) => ({ _key: k, ...obj(x) }));
+  return [];
+}
+
+/** Values that the server may mirror as a JSON string (nested records like terms) are parsed here. */
+function maybeJson<T>(v: unknown, d: T): T {
+  if (typeof v === 'string') {
+    try { return JSON.parse(v) as T; } catch { return d; }
+  }
+  return (v as T) ?? d;
+}
+
+export function readPlayers(v: unknown): PlayerView[] {
+  return list(v).map((p) => ({
+    id: str(p.id, str(p.sessionId, str(p._key))),
+    name: str(p.nickname, str(p.name)),
+    nation: strOrNull(p.nation),
+    ready: bool(p.ready),
+    connected: bool(p.connected, false),
+    bot: bool(p.bot),
+    host: bool(p.host, bool(p.isHost)),
+  }));
+}
+
+export function readPublic(raw: unknown, roomId: string, now = Date.now()): { meta: Meta; game: PublicGame } {
+  const s = obj(raw);
+  const settings = obj(s.settings);
+  const status = str(s.status, 'lobby');
+  const phaseRaw = str(s.phase, 'diplomacy');
+  const started = status !== 'lobby';
+  const over = status === 'finished' || bool(s.over);
+  const deadline = num(s.deadline, 0);
+  const serverTime = num(s.serverTime, 0);
+  const nationsRaw = list(s.nations);
+  const meta: Meta = {
+    code: str(s.code, roomId),
+    scenario: str(settings.scenario, 'amber-sea') || 'amber-sea',
+    started,
+    over,
+    paused: bool(s.paused),
+    chatFrozen: bool(s.chatFrozen),
+    teacherReads: bool(settings.teacherReads),
+    hostPlays: bool(settings.hostPlays, true),
+    deadline: deadline > 0 ? deadline : null,
+    remaining: bool(s.paused) ? Math.round(num(s.remaining) / 1000) : null,
+    players: readPlayers(s.players),
+    seats: num(settings.seats, nationsRaw.length),
+    matchId: strOrNull(s.matchId) ?? strOrNull(s.code) ?? roomId,
+    hostName: str(settings.hostName),
+    clockOffset: serverTime > 0 ? serverTime - now : 0,
+    events: list(s.events).length ? (s.events as string[]).slice() : [],
+    scores: list(s.scores).map((x) => ({ nation: str(x.nation), total: num(x.total), prosperity: num(x.prosperity), security: num(x.security), standing: num(x.standing), autonomy: num(x.autonomy), interest: str(x.interest) })),
+    winners: Array.isArray(s.winners) ? (s.winners as string[]).slice() : [],
+    extra: Object.fromEntries(nationsRaw.map((n) => [str(n.id), { color: str(n.color, '#888888'), pattern: str(n.pattern, 'solid'), trustReceived: num(n.trustReceived), regions: num(n.regions), player: str(n.player), bot: bool(n.bot), chose: bool(n.chose) }])),
+    calls: list(s.calls).map((k) => ({ id: str(k.id), crisis: str(k.crisis), treaty: str(k.treaty), ally: str(k.ally), victim: str(k.victim), answered: bool(k.answered) })),
+  };
+  const phase = (['diplomacy', 'policy', 'crisis', 'resolution', 'news'].includes(phaseRaw) ? phaseRaw : 'diplomacy') as Phase;
+  const game: PublicGame = {
+    turn: num(s.turn, 1),
+    turns: num(s.turns, num(settings.turns, 8)),
+    phase,
+    over,
+    pressure: num(s.pressure, 30),
+    revisionistName: str(s.revisionist) || undefined,
+    nations: nationsRaw.map((n) => {
+      const out: Partial<Nation> = { id: str(n.id), name: str(n.name) };
+      for (const k of ['economy', 'military', 'stability', 'reputation', 'technology', 'crisesWithstood', 'crisesLost'] as const) if (typeof n[k] === 'number') out[k] = n[k] as number;
+      return out;
+    }),
+    regions: list(s.regions).map((r) => ({ id: str(r.id, str(r._key)), name: str(r.name), owner: str(r.owner), core: bool(r.core, true), capital: bool(r.capital) }) satisfies Region),
+    treaties: list(s.treaties).map((t) => readTreaty(t)),
+    crises: list(s.crises).map((c) => ({ ...(c as unknown as Crisis), id: str(c.id, str(c._key)) })),
+    news: list(s.news).map((n) => ({ turn: num(n.turn), lines: maybeJson<string[]>(n.lines, []).slice(), concepts: maybeJson<string[]>(n.concepts, []).slice() }) satisfies NewsItem),
+  };
+  return { meta, game };
+}
+
+function readTreaty(t: Json): Treaty {
+  const record = (v: unknown) => maybeJson<Record<string, number>>(v, {});
+  return {
+    id: str(t.id, str(t._key)),
+    parties: maybeJson<string[]>(t.parties, []).slice(),
+    terms: maybeJson(t.terms, { kind: 'partnership', trade: 'low', techSharing: false, minTerm: 2, review: 2 }),
+    signed: num(t.signed, 1),
+    nextReview: num(t.nextReview, 99),
+    endsAt: typeof t.endsAt === 'number' && t.endsAt > 0 ? t.endsAt : null,
+    noticeBy: strOrNull(t.noticeBy),
+    honoured: { ...record(t.honoured) },
+    abstained: { ...record(t.abstained) },
+    yielded: { ...record(t.yielded) },
+    reviewed: maybeJson<string[]>(t.reviewed, []).slice(),
+  };
+}
+
+/** The player record for my session. */
+export const mePlayer = (st: AppState): PlayerView | undefined => st.meta?.players.find((p) => p.id === st.sessionId);
+export const myNation = (st: AppState): NationId | null => st.priv?.nation ?? mePlayer(st)?.nation ?? null;

@@ -1,0 +1,114 @@
+import { SCENARIOS } from '../../shared/scenarios/index.ts';
+import type { CreateOptions } from '../../shared/protocol/messages.ts';
+import { h, render, announce } from './dom.ts';
+import { suggestName, nicknameProblem, normaliseCode } from '../view/names.ts';
+import type { Connection } from '../net/connection.ts';
+
+// Home: "Host a match" and "Join a match". A link with ?code=ABC234 fills in the code.
+
+export function homeScreen(root: HTMLElement, conn: Connection): void {
+  const params = new URLSearchParams(location.search);
+  const code = normaliseCode(params.get('code') ?? '');
+  const scenario = SCENARIOS[0]!;
+
+  const joinError = h('p', { id: 'join-error', class: 'error', role: 'alert' });
+  const hostError = h('p', { id: 'host-error', class: 'error', role: 'alert' });
+  const codeInput = h('input', { id: 'join-code', type: 'text', name: 'code', autocomplete: 'off', inputmode: 'text', maxlength: 8, value: code, required: true, 'aria-describedby': 'join-error', style: 'text-transform:uppercase;letter-spacing:.1em' });
+  const nickInput = h('input', { id: 'join-nick', type: 'text', name: 'nickname', autocomplete: 'nickname', maxlength: 16, required: true, 'aria-describedby': 'join-error' });
+  const joinBtn = h('button', { class: 'btn primary', type: 'submit' }, 'Join');
+
+  const joinForm = h('form', { class: 'card stack', 'aria-labelledby': 'join-title', onsubmit: async (e: Event) => {
+    e.preventDefault();
+    const c = normaliseCode(codeInput.value);
+    const problem = c.length < 4 ? 'Type the room code shown on the teacher\u2019s screen.' : nicknameProblem(nickInput.value);
+    if (problem) { joinError.textContent = problem; return; }
+    joinError.textContent = '';
+    joinBtn.disabled = true;
+    joinBtn.textContent = 'Joining\u2026';
+    try {
+      await conn.join(c, nickInput.value.trim());
+    } catch (err) {
+      joinError.textContent = (err as Error).message;
+      announce((err as Error).message);
+      joinBtn.disabled = false;
+      joinBtn.textContent = 'Join';
+    }
+  } },
+    h('h2', { id: 'join-title' }, 'Join a match'),
+    h('div', { class: 'field' }, h('label', { for: 'join-code' }, 'Room code'), codeInput),
+    h('div', { class: 'field' }, h('label', { for: 'join-nick' }, 'Your nickname'),
+      h('div', { class: 'row' }, nickInput, h('button', { class: 'btn', type: 'button', onclick: () => { nickInput.value = suggestName(); nickInput.focus(); } }, 'Suggest a name'))),
+    joinError,
+    joinBtn,
+  );
+
+  const seatSelect = h('select', { id: 'host-seats', name: 'seats' },
+    ...Array.from({ length: scenario.maxSeats - scenario.minSeats + 1 }, (_, i) => {
+      const n = scenario.minSeats + i;
+      return h('option', { value: n, selected: n === scenario.defaults.seats }, `${n} nations`);
+    }));
+  const turnsInput = h('input', { id: 'host-turns', type: 'number', min: 1, max: 60, value: 8, name: 'turns' });
+  const timer = (id: string, label: string, value: number, min: number, max: number) => {
+    const input = h('input', { id, type: 'number', min, max, value, name: id });
+    return { input, el: h('div', { class: 'field' }, h('label', { for: id }, label), input) };
+  };
+  const tDip = timer('timer-diplomacy', 'Diplomacy (s)', 240, 10, 1800);
+  const tPol = timer('timer-policy', 'Policy (s)', 60, 5, 600);
+  const tCri = timer('timer-crisis', 'Crisis calls (s)', 45, 5, 600);
+  const nameInput = h('input', { id: 'host-name', type: 'text', maxlength: 16, value: 'Teacher', name: 'hostName' });
+  const plays = h('input', { id: 'host-plays', type: 'radio', name: 'hostrole', value: 'plays' });
+  const teacherOnly = h('input', { id: 'host-teacher', type: 'radio', name: 'hostrole', value: 'teacher', checked: true });
+  const reads = h('input', { id: 'host-reads', type: 'checkbox', name: 'teacherReads' });
+  const hostBtn = h('button', { class: 'btn primary', type: 'submit' }, 'Create the match');
+
+  const hostForm = h('form', { class: 'card stack', 'aria-labelledby': 'host-title', onsubmit: async (e: Event) => {
+    e.preventDefault();
+    const options: CreateOptions = {
+      scenario: scenario.id,
+      seats: Number(seatSelect.value),
+      turns: Math.max(1, Math.min(60, Math.round(Number(turnsInput.value) || 8))),
+      hostName: nameInput.value.trim() || 'Teacher',
+      hostPlays: plays.checked,
+      teacherReads: reads.checked,
+      timers: {
+        diplomacy: Math.max(10, Math.min(1800, Math.round(Number(tDip.input.value) || 240))),
+        policy: Math.max(5, Math.min(600, Math.round(Number(tPol.input.value) || 60))),
+        crisis: Math.max(5, Math.min(600, Math.round(Number(tCri.input.value) || 45))),
+      },
+    };
+    hostBtn.disabled = true;
+    hostBtn.textContent = 'Creating\u2026';
+    try {
+      await conn.host(options);
+    } catch (err) {
+      hostError.textContent = `Could not create the match: ${(err as Error).message}`;
+      hostBtn.disabled = false;
+      hostBtn.textContent = 'Create the match';
+    }
+  } },
+    h('h2', { id: 'host-title' }, 'Host a match'),
+    h('div', { class: 'field' }, h('label', { for: 'host-scenario' }, 'Scenario'),
+      h('select', { id: 'host-scenario', name: 'scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)))),
+    h('p', { class: 'muted' }, scenario.summary),
+    h('div', { class: 'grid2' },
+      h('div', { class: 'field' }, h('label', { for: 'host-seats' }, 'Nations'), seatSelect),
+      h('div', { class: 'field' }, h('label', { for: 'host-turns' }, 'Turns (years)'), turnsInput)),
+    h('fieldset', {}, h('legend', {}, 'Phase timers'), h('div', { class: 'grid3' }, tDip.el, tPol.el, tCri.el)),
+    h('div', { class: 'field' }, h('label', { for: 'host-name' }, 'Your name'), nameInput),
+    h('fieldset', {}, h('legend', {}, 'Your role'),
+      h('div', {}, teacherOnly, ' ', h('label', { for: 'host-teacher' }, 'Teacher only (run the match, do not play)')),
+      h('div', {}, plays, ' ', h('label', { for: 'host-plays' }, 'I play a nation too'))),
+    h('div', {}, reads, ' ', h('label', { for: 'host-reads' }, 'The teacher may read negotiations (students are told)')),
+    hostError,
+    hostBtn,
+  );
+
+  render(root, h('div', { class: 'home' },
+    h('header', {},
+      h('h1', {}, 'Entente'),
+      h('p', {}, 'A diplomacy game for the classroom. Each of you leads a nation. Every deal is either a ',
+        h('strong', {}, 'defensive alliance'), ' (help when attacked, dormant until a crisis) or a ',
+        h('strong', {}, 'strategic partnership'), ' (trade and technology that grow every year).')),
+    h('div', { class: 'forms' }, joinForm, hostForm)));
+  (code ? nickInput : codeInput).focus();
+}

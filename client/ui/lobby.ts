@@ -1,0 +1,70 @@
+import { getScenario } from '../../shared/scenarios/index.ts';
+import { h, render } from './dom.ts';
+import { resourceLine } from '../view/format.ts';
+import type { Connection } from '../net/connection.ts';
+import type { AppState } from '../state/model.ts';
+import { mePlayer } from '../state/model.ts';
+import { patternSvg } from './patterns.ts';
+
+// The lobby: the room code large enough for a projector, the join link and a QR code, every nation with
+// its colour, pattern, resources and holder, ready marks, bots marked; the host starts.
+
+export function joinLink(code: string): string {
+  return `${location.origin}/?code=${encodeURIComponent(code)}`;
+}
+
+export function lobbyScreen(root: HTMLElement, conn: Connection): () => void {
+  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': 'QR code of the join link' });
+  let qrFor = '';
+  const body = h('div', {});
+  const draw = (st: AppState) => {
+    const meta = st.meta;
+    if (!meta) return;
+    const scenario = getScenario(meta.scenario) ?? getScenario('amber-sea')!;
+    const link = joinLink(meta.code);
+    if (qrFor !== link) {
+      qrFor = link;
+      void import('qrcode').then((QR) => QR.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).then((svg) => { qr.innerHTML = svg; }).catch(() => { qr.textContent = ''; });
+    }
+    const me = mePlayer(st);
+    const seats = meta.seats || st.game?.nations.length || scenario.defaults.seats;
+    const nations = scenario.nations.slice(0, seats);
+    const humans = meta.players.filter((p) => !p.bot && !(p.host && !meta.hostPlays && !p.nation));
+    render(body,
+      h('section', { class: 'card code-box', 'aria-labelledby': 'code-title' },
+        h('div', {},
+          h('h1', { id: 'code-title' }, 'Room code'),
+          h('div', { class: 'room-code', 'aria-label': `Room code ${meta.code.split('').join(' ')}` }, meta.code),
+          h('p', {}, 'Join at ', h('a', { href: link }, link)),
+          h('p', { class: 'muted' }, scenario.title, st.game ? ` \u00b7 ${st.game.turns} turns` : '', ` \u00b7 ${seats} nations`)),
+        qr),
+      h('section', { 'aria-labelledby': 'nations-title' },
+        h('h2', { id: 'nations-title' }, `Nations (${humans.length} ${humans.length === 1 ? 'player' : 'players'} here)`),
+        h('div', { class: 'nations', role: 'list' }, ...nations.map((n) => {
+          const holder = meta.players.find((p) => p.nation === n.id);
+          const mine = !!me && me.nation === n.id;
+          const canPick = !!me && !mine && !holder && !(me.host && !meta.hostPlays);
+          return h('article', { class: 'card nation-card', role: 'listitem', style: `--c:${n.color}`, 'aria-label': n.name },
+            h('h3', {}, patternSvg(n.pattern, n.color, 28), ' ', n.name, ' ', h('span', { class: 'muted', style: 'font-weight:400;font-size:.9rem' }, `(${n.pattern})`)),
+            h('p', { class: 'muted' }, resourceLine(n.resources)),
+            h('p', {}, n.blurb),
+            h('p', { class: 'row' },
+              holder ? h('span', {}, h('strong', {}, holder.name), holder.bot ? ' ' : '', holder.bot ? h('span', { class: 'badge bot' }, 'Bot') : '', ' ',
+                holder.ready ? h('span', { class: 'badge ready' }, '\u2713 Ready') : h('span', { class: 'badge' }, 'Not ready'),
+                holder.connected ? '' : h('span', { class: 'badge' }, 'away'))
+                : h('span', { class: 'badge bot' }, 'Bot unless someone takes it'),
+              canPick ? h('button', { class: 'btn small', type: 'button', onclick: () => conn.send('pickSeat', { nation: n.id }) }, `Play ${n.name}`) : '',
+              mine ? h('strong', {}, '(you)') : ''));
+        }))),
+      h('section', { class: 'card row', style: 'margin-top:1rem', 'aria-label': 'Your choices' },
+        me && (me.nation || (me.host && meta.hostPlays))
+          ? h('button', { class: `btn ${me.ready ? '' : 'primary'}`, type: 'button', 'aria-pressed': me.ready ? 'true' : 'false', onclick: () => conn.send('ready', { ready: !me.ready }) }, me.ready ? 'Ready \u2713 (press to undo)' : 'I\u2019m ready')
+          : me?.host ? '' : h('p', {}, 'Pick a nation above.'),
+        st.isHost ? h('button', { class: 'btn primary', type: 'button', onclick: () => conn.send('start', {}) }, 'Start the match') : h('p', { class: 'muted' }, 'The host starts the match when everyone is ready. Empty seats are played by bots.'),
+        st.error ? h('p', { class: 'error', role: 'alert' }, st.error) : ''),
+    );
+  };
+  render(root, h('div', { class: 'lobby' }, body));
+  draw(conn.store.get());
+  return conn.store.subscribe((st) => draw(st));
+}
