@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_ANSWERS, CRISIS_TYPES, REVIEW_DECISIONS } from '../types.ts';
+import type { Interest } from '../types.ts';
 import type { Assessment } from '../rules/assess.ts';
 import type { GameEvent, NationId, Pair, Policy, Proposal, Call, Terms } from '../types.ts';
 import { termsSchema } from './terms.ts';
@@ -111,9 +112,16 @@ export interface ChatLine {
   turn: number;
 }
 
-/** What only one seat may see: sent to that client alone (never in the shared state). */
+/**
+ * What only one seat may see: sent to that client alone (never in the shared state), as message `private`,
+ * on (re)join and whenever any part of it other than `chat` changes. It replaces the previous one whole.
+ */
 export interface PrivateView {
   nation: NationId | null;
+  /** The player this connection plays as (the key in the public `players` map). Always sent by the server. */
+  playerId?: string;
+  /** This nation's secret national interest (how its score is weighted); null without a nation. Always sent. */
+  interest?: Interest | null;
   /** Proposals this nation sent or received, with the assessment for this nation beside each. */
   proposals: (Proposal & { assessment: Assessment | null })[];
   /** This nation's own relations (its trust in others, its ties and dependence). */
@@ -123,6 +131,10 @@ export interface PrivateView {
   calls: Call[];
   /** Private negotiation events involving this nation. */
   events: GameEvent[];
+  /**
+   * The chat lines this seat may read (the last CHAT_HISTORY of them). New lines also arrive one by one as
+   * `chat` messages; a `private` view is not re-sent for a chat line alone.
+   */
   chat: ChatLine[];
   teacherReads: boolean;
 }
@@ -134,10 +146,89 @@ export interface TeacherView {
   policies: Record<NationId, Policy | null>;
 }
 
+/**
+ * Sent as `seat` to one client only: on join, on rejoin and whenever its seat changes. The browser keeps
+ * `secret` (e.g. in localStorage) to rejoin with code + nickname + secret after a server restart.
+ */
 export interface SeatSecretMessage {
   secret: string;
   nation: NationId | null;
   nickname: string;
+  playerId: string;
+  host: boolean;
 }
+
+/** `teacher`, to the host only and only when the match lets the teacher read negotiations. */
+export type { TeacherView as TeacherMessage };
+
+/** `shutdown`, to everyone, when the server is stopping (it will be back; rejoin with your secret). */
+export interface ShutdownMessage {
+  message: string;
+}
+
+/** `kicked`, to the removed client just before its connection is closed with CLOSE_CODES.kicked. */
+export interface KickedMessage {
+  message: string;
+}
+
+/** Chat lines kept in a `private` view. */
+export const CHAT_HISTORY = 100;
+
+/** Every message the server sends with `client.send` (the public state travels as schema patches). */
+export const SERVER_MESSAGES = ['error', 'accepted', 'seat', 'private', 'teacher', 'chat', 'shutdown', 'kicked'] as const;
+export type ServerMessageType = (typeof SERVER_MESSAGES)[number];
+
+/**
+ * Codes of `error` answers that come from the server rather than the rules (the rules' own codes are in
+ * shared/rules/errors.ts and pass through unchanged).
+ */
+export const SERVER_ERRORS = {
+  unknown_type: 'The server does not know that kind of message.',
+  bad_message: 'That message is malformed.',
+  no_actor: 'Do not say which nation acts: the server knows your seat.',
+  too_large: 'That message is too large.',
+  rate_limited: 'Too many messages at once: slow down a little.',
+  not_host: 'Only the host can do that.',
+  not_seated: 'You do not hold a nation, so you cannot do that.',
+  not_started: 'The match has not started yet.',
+  not_lobby: 'That can only be done before the match starts.',
+  paused: 'The match is paused.',
+  match_over: 'The match is over.',
+  chat_frozen: 'The teacher has paused the chat.',
+  chat_too_long: 'A chat message has at most 300 characters.',
+  empty_chat: 'That message is empty.',
+  bad_recipient: 'There is no one by that name in this match.',
+  seat_taken: 'Someone already plays that nation.',
+  seat_locked: 'You cannot change nation once the match has started.',
+  unknown_player: 'There is no such player in this match.',
+  shutting_down: 'The server is restarting; try again in a moment.',
+  storage: 'The server could not save that, so it did not happen. Try again.',
+  internal: 'Something went wrong on the server; nothing was changed.',
+} as const;
+export type ServerErrorCode = keyof typeof SERVER_ERRORS;
+
+/**
+ * Join refusals (onAuth/onJoin): the SDK's join promise rejects with this numeric `code` and a sentence.
+ * Wrong room codes are answered by the matchmaker (HTTP 4xx, code 522) and counted per IP.
+ */
+export const JOIN_ERRORS = {
+  bad_options: 4301,
+  bad_nickname: 4302,
+  offensive_nickname: 4303,
+  nickname_taken: 4304,
+  match_full: 4305,
+  kicked: 4306,
+  wrong_secret: 4307,
+  match_over: 4308,
+  bad_scenario: 4309,
+  throttled: 4329,
+} as const;
+
+/** WebSocket close codes the server uses besides Colyseus' own (4000 consented, 4001 shutdown, 4002 error). */
+export const CLOSE_CODES = {
+  kicked: 4100,
+  /** The same player joined again elsewhere (another tab or device): the older connection is closed. */
+  replaced: 4101,
+} as const;
 
 export type { Terms };

@@ -1,0 +1,85 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { defineRoom, defineServer, matchMaker, type Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { setContext, type ServerConfig, type ServerContext } from './config.ts';
+import { createHttpHandler, originAllowed } from './http.ts';
+import { JoinThrottle, MAX_WS_PAYLOAD } from './limits.ts';
+import { recoverMatches } from './recovery.ts';
+import { MatchRoom, liveRooms } from './rooms/MatchRoom.ts';
+import { openSqliteStorage } from './storage/index.ts';
+
+// The whole server on one port: Colyseus (WebSocket + matchmaking), the JSON API and the built client.
+// `startServer` is what main.ts and the tests call; it returns a handle that can stop it cleanly.
+
+export interface RunningServer {
+  port: number;
+  ctx: ServerContext;
+  colyseus: Server;
+  /** Stop taking actions, tell clients, close rooms and storage. Everything acknowledged is already on disk. */
+  shutdown(reason?: string): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const storage = openSqliteStorage(config.dataDir);
+  const ctx: ServerContext = {
+    config, storage, throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute), shuttingDown: false, recovering: new Set(),
+  };
+  setContext(ctx);
+
+  const httpServer = http.createServer();
+  const transport = new WebSocketTransport({
+    server: httpServer,
+    maxPayload: MAX_WS_PAYLOAD,
+    beforeUpgrade: (request) => {
+      if (!originAllowed(request.headers.get('origin') ?? undefined, request.headers.get('host') ?? undefined, config.allowedOrigins)) {
+        return new Response('Origin not allowed', { status: 403 });
+      }
+      return undefined;
+    },
+  });
+  const colyseus = defineServer({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    rooms: { match: defineRoom(MatchRoom) },
+  });
+  // CORS for matchmaking: only echo origins we allow (Colyseus' default echoes any origin).
+  matchMaker.controller.getCorsHeaders = (headers: Headers) => {
+    const origin = headers.get('origin');
+    const host = headers.get('host');
+    const out: Record<string, string> = {};
+    if (origin && originAllowed(origin, host ?? undefined, config.allowedOrigins)) out['Access-Control-Allow-Origin'] = origin;
+    return out;
+  };
+
+  await colyseus.listen(config.port);
+  // Colyseus registered its own request listener; put ours in front and hand it the rest.
+  const listeners = httpServer.listeners('request') as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
+  httpServer.removeAllListeners('request');
+  const colyseusHandler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    for (const l of listeners) l.call(httpServer, req, res);
+  };
+  httpServer.on('request', createHttpHandler(ctx, colyseusHandler));
+
+  const recovered = await recoverMatches(ctx);
+  if (recovered.length) console.log(`[entente] recovered ${recovered.length} match(es): ${recovered.join(', ')}`);
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason = 'The server is restarting. Your seat is kept: you will be able to rejoin in a moment.'): Promise<void> => {
+    stopping ??= (async () => {
+      ctx.shuttingDown = true;
+      for (const room of liveRooms) room.announceShutdown(reason);
+      await new Promise((r) => setTimeout(r, 50));
+      await Promise.race([colyseus.gracefullyShutdown(false).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+      httpServer.closeAllConnections?.();
+      await new Promise<void>((r) => httpServer.close(() => r()));
+      storage.close();
+      setContext(null);
+    })();
+    return stopping;
+  };
+  return { port, ctx, colyseus, shutdown };
+}
+

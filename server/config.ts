@@ -1,0 +1,65 @@
+import type { Storage } from './storage/index.ts';
+import { JoinThrottle } from './limits.ts';
+
+// Server-wide settings (from the environment, or from tests) and the few things every room shares:
+// storage, the join throttle, and whether the process is shutting down.
+
+export interface ServerConfig {
+  port: number;
+  dataDir: string;
+  /** Extra allowed Origins for WebSocket and matchmaking; same-origin is always allowed; '*' allows all. */
+  allowedOrigins: string[];
+  /** Seconds a dropped player keeps the seat. */
+  reconnectSeconds: number;
+  /** Delay before bots answer in diplomacy (ms). */
+  botDelayMs: number;
+  /** Minimum time left in a phase when a match is brought back after a restart (ms). */
+  recoveryGraceMs: number;
+  /** Failed joins per IP: burst and refill per minute. */
+  joinFailBurst: number;
+  joinFailPerMinute: number;
+  /** Directory of the built client (served when it exists). */
+  staticDir: string;
+  /** Enables the `debugThrow` message, for the uncaught-exception test only. */
+  testHooks: boolean;
+}
+
+const num = (v: string | undefined, d: number): number => {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) ? n : d;
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: num(env.PORT, 2567),
+    dataDir: env.DATA_DIR || './data',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    reconnectSeconds: num(env.RECONNECT_SECONDS, 120),
+    botDelayMs: num(env.BOT_DELAY_MS, 400),
+    recoveryGraceMs: num(env.RECOVERY_GRACE_MS, 30_000),
+    joinFailBurst: num(env.JOIN_FAIL_BURST, 20),
+    joinFailPerMinute: num(env.JOIN_FAIL_PER_MINUTE, 20),
+    staticDir: env.STATIC_DIR || 'dist',
+    testHooks: env.ENTENTE_TEST_HOOKS === '1',
+  };
+}
+
+export interface ServerContext {
+  config: ServerConfig;
+  storage: Storage;
+  throttle: JoinThrottle;
+  shuttingDown: boolean;
+  /** Matches waiting to be re-created after a restart, by code (filled by recovery, read by the room). */
+  recovering: Set<string>;
+}
+
+let current: ServerContext | null = null;
+
+export function setContext(ctx: ServerContext | null): void {
+  current = ctx;
+}
+
+export function context(): ServerContext {
+  if (!current) throw new Error('server context not set');
+  return current;
+}

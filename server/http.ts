@@ -1,0 +1,153 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { matchMaker } from '@colyseus/core';
+import { RULES_VERSION, type MatchFile } from '../shared/types.ts';
+import { JOIN_ERRORS } from '../shared/protocol/messages.ts';
+import type { ServerContext } from './config.ts';
+import { isRoomCode } from './roomCode.ts';
+
+// The HTTP side of the one port: the JSON API, the Origin allowlist and the failed-join throttle in front
+// of Colyseus' matchmaking routes, and the built client (dist/) with an index.html fallback for the
+// client's own paths (/?code=..., /matches, /replay/<id>).
+
+type Next = (req: IncomingMessage, res: ServerResponse) => void;
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/** Same-origin (Origin's host equals Host), an allowed origin, or no Origin at all (not a browser). */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm',
+};
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
+  const st = statSync(file);
+  const immutable = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(file);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': st.size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string): void {
+  const root = resolve(dir);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The client is not built yet: run `npm run build` (npm start does it for you).');
+    return;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = '/';
+  }
+  const file = normalize(join(root, decoded));
+  if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return sendFile(req, res, file);
+  // A path that looks like a file (has an extension) and is missing is a real 404; anything else is the app's route.
+  if (extname(decoded) && !decoded.endsWith('.html')) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+    return;
+  }
+  sendFile(req, res, index);
+}
+
+/** The match file of an archived match (issue 3's format). Running matches keep their negotiations private. */
+export function matchFileOf(ctx: ServerContext, id: string): { status: number; body: unknown } {
+  const row = ctx.storage.getMatch(id);
+  if (!row) return { status: 404, body: { ok: false, error: 'not_found', message: 'There is no match with that code.' } };
+  if (row.status !== 'finished') {
+    return { status: 409, body: { ok: false, error: 'in_progress', message: 'This match is still being played; its record opens when it ends.' } };
+  }
+  const actions = ctx.storage.actions(id).map((a) => {
+    if (row.settings.publishNegotiations || !('by' in a)) return a;
+    // Decision journals of people are private unless the host published negotiations; bots' reasons stay.
+    const holder = row.players.find((p) => p.nation === a.by && !p.kicked);
+    if (!holder || !a.note || a.note.startsWith('Chosen for you')) return a;
+    const { note: _n, ...rest } = a;
+    return rest;
+  });
+  const players = row.seats.map((seat) => {
+    const holder = row.players.find((p) => p.nation === seat.nation && !p.kicked);
+    return holder ? { ...seat, name: holder.nickname, bot: false } : seat;
+  });
+  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players, actions };
+  if (row.parent) file.parent = row.parent;
+  return { status: 200, body: file };
+}
+
+export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
+  return (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return json(res, 400, { ok: false, error: 'bad_url' });
+    }
+    const path = url.pathname;
+    if (path.startsWith('/matchmake/')) {
+      if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
+        return json(res, 403, { code: 403, error: 'This page is not allowed to join matches on this server.' });
+      }
+      const m = /^\/matchmake\/(joinById|reconnect)\/([^/]+)$/.exec(path);
+      if (m && req.method === 'POST') {
+        const ip = clientIp(req);
+        if (ctx.throttle.blocked(ip)) {
+          return json(res, 429, { code: JOIN_ERRORS.throttled, error: 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.' });
+        }
+        const code = decodeURIComponent(m[2]!);
+        if (!isRoomCode(code.toUpperCase()) || !matchMaker.getLocalRoomById(code)) {
+          ctx.throttle.fail(ip);
+          return json(res, 404, { code: 522, error: 'There is no match with that code. Check it with your teacher.' });
+        }
+      }
+      return colyseus(req, res);
+    }
+    if (req.method === 'OPTIONS' && path.startsWith('/api/')) {
+      res.writeHead(204);
+      return res.end();
+    }
+    if (path === '/api/health') return json(res, 200, { ok: true });
+    if (path === '/api/matches') {
+      if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
+      return json(res, 200, { matches: ctx.storage.listMatches() });
+    }
+    const mm = /^\/api\/matches\/([^/]+)$/.exec(path);
+    if (mm) {
+      if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
+      const r = matchFileOf(ctx, decodeURIComponent(mm[1]!));
+      return json(res, r.status, r.body);
+    }
+    if (path.startsWith('/api/')) return json(res, 404, { ok: false, error: 'not_found' });
+    if (path === '/__healthcheck') return colyseus(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: 'method' });
+    serveStatic(req, res, ctx.config.staticDir, path);
+  };
+}

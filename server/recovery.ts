@@ -1,0 +1,20 @@
+import { matchMaker } from '@colyseus/core';
+import type { ServerContext } from './config.ts';
+
+// After a restart (even kill -9): every match that was in the lobby or running is rebuilt from its log by
+// replay, and its room is created again under the same code. Students rejoin with code + nickname + secret.
+
+export async function recoverMatches(ctx: ServerContext): Promise<string[]> {
+  const recovered: string[] = [];
+  for (const row of ctx.storage.unfinished()) {
+    ctx.recovering.add(row.id);
+    try {
+      await matchMaker.createRoom('match', { __recover: row.id });
+      recovered.push(row.id);
+    } catch (e) {
+      ctx.recovering.delete(row.id);
+      console.error(`[entente] could not recover match ${row.id}:`, (e as Error).message);
+    }
+  }
+  return recovered;
+}

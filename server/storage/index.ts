@@ -1,0 +1,84 @@
+import type { Action, Player } from '../../shared/types.ts';
+import type { ChatLine } from '../../shared/protocol/messages.ts';
+
+// The storage interface the rooms and the HTTP API use. A match is its row (scenario, seed, settings,
+// players, status, timestamps) plus its append-only action log; chat lines are kept beside it. Every
+// write returns only once it is durable, so "acknowledged" always means "on disk".
+
+export type MatchStatus = 'lobby' | 'running' | 'finished';
+
+/** Match settings as chosen by the host (timers in seconds). */
+export interface StoredSettings {
+  seats: number;
+  turns: number;
+  hostName: string;
+  hostPlays: boolean;
+  teacherReads: boolean;
+  publishNegotiations: boolean;
+  timers: { diplomacy: number; policy: number; crisis: number; resolution: number; news: number };
+}
+
+/** A person in a match (the host included). The secret is stored only as a hash. */
+export interface StoredPlayer {
+  id: string;
+  nickname: string;
+  nation: string | null;
+  host: boolean;
+  secretHash: string;
+  kicked: boolean;
+}
+
+/** The phase clock, kept so a restarted server can resume it. */
+export interface StoredClock {
+  deadline: number;
+  paused: boolean;
+  remaining: number;
+  chatFrozen: boolean;
+}
+
+export interface MatchRow {
+  id: string;
+  scenario: string;
+  seed: number;
+  settings: StoredSettings;
+  /** The bot profile of each seat, in seat order (the match file's players). */
+  seats: Player[];
+  players: StoredPlayer[];
+  status: MatchStatus;
+  clock: StoredClock;
+  parent: { id: string; turn: number } | null;
+  created: number;
+  updated: number;
+  finished: number | null;
+}
+
+export interface MatchSummary {
+  id: string;
+  scenario: string;
+  status: MatchStatus;
+  nicknames: string[];
+  turns: number;
+  seats: number;
+  actions: number;
+  created: number;
+  updated: number;
+  finished: number | null;
+}
+
+export interface Storage {
+  createMatch(row: MatchRow): void;
+  /** Append one accepted action at position `index` (0-based) in its own durable transaction. */
+  appendAction(matchId: string, index: number, action: Action): void;
+  appendChat(matchId: string, line: ChatLine): void;
+  updateMatch(matchId: string, patch: Partial<Pick<MatchRow, 'players' | 'status' | 'clock' | 'finished'>>): void;
+  getMatch(id: string): MatchRow | undefined;
+  actions(id: string): Action[];
+  chat(id: string): ChatLine[];
+  listMatches(limit?: number): MatchSummary[];
+  /** Matches to bring back after a restart (lobby or running). */
+  unfinished(): MatchRow[];
+  hasMatch(id: string): boolean;
+  close(): void;
+}
+
+export { openSqliteStorage } from './sqlite.ts';
