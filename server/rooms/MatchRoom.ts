@@ -625,6 +625,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       case 'advance': {
         if (this.row.status !== 'running') return serverError('not_started');
         if (this.game.over) return serverError('match_over');
+        if (data.phase !== undefined && data.phase !== this.game.phase) return { code: 'wrong_phase', message: `The ${String(data.phase)} phase is already over.` };
         this.closePhase();
         return null;
       }

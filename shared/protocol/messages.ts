@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_ANSWERS, CRISIS_TYPES, REVIEW_DECISIONS } from '../types.ts';
+import { CALL_ANSWERS, CRISIS_TYPES, PHASES, REVIEW_DECISIONS } from '../types.ts';
 import type { Interest } from '../types.ts';
 import type { Assessment } from '../rules/assess.ts';
 import type { GameEvent, NationId, Pair, Policy, Proposal, Call, Terms } from '../types.ts';
@@ -46,7 +46,8 @@ export const HOST_MESSAGES = {
   resume: z.strictObject({ ref }),
   /** Add (positive) or remove (negative) seconds from the current phase. */
   extend: z.strictObject({ seconds: z.number().int().min(-600).max(600), ref }),
-  advance: z.strictObject({ ref }),
+  /** End the current phase now. With `phase`, only if that is still the current phase (a stale click does nothing). */
+  advance: z.strictObject({ phase: z.enum(PHASES).optional(), ref }),
   inject: z.strictObject({ crisis: z.enum(CRISIS_TYPES), target: id, severity: z.number().int().min(1).max(100), ref }),
   freezeChat: z.strictObject({ frozen: z.boolean(), ref }),
   moveSeat: z.strictObject({ player: id, nation: id, ref }),
