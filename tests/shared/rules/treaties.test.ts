@@ -121,6 +121,21 @@ describe('alliances: break vs notice vs expiry', () => {
     expect(s.events.some((e) => e.type === 'expired')).toBe(true);
   });
 
+  // KNOWN RULES BUG (reported, not fixed here): shared/rules/treaties.ts runNotice sets
+  // endsAt = turn + notice for every alliance, so on a fixed-duration alliance a notice can push the end
+  // later than the agreed duration (signed turn 1, duration 2 → ends turn 3; notice of 4 in turn 2 → turn 6).
+  // Expected to fail until runNotice keeps min(existing endsAt, turn + notice).
+  it.fails('[RULES BUG] exit notice never prolongs a fixed-duration alliance beyond its agreed end', () => {
+    let s = calmWorld(newGame(6));
+    const { state, treaty } = sign(s, 'valdor', ['kestria'], alliance({ duration: 2, notice: 4, review: 6 }));
+    const agreedEnd = treatyById(state, treaty.id)!.endsAt!;
+    s = toTurn(state, 2);
+    s = ok(s, { type: 'notice', by: 'kestria', treaty: treaty.id });
+    expect(treatyById(s, treaty.id)!.endsAt!).toBeLessThanOrEqual(agreedEnd);
+    s = toTurn(s, agreedEnd);
+    expect(treatyById(s, treaty.id)).toBeUndefined();
+  });
+
   it('breaking a long-standing treaty costs more reputation than a young one', () => {
     const dropAt = (turn: number) => {
       let s = calmWorld(newGame(6, 12));
