@@ -9,10 +9,14 @@ import { stateHash } from '../../../shared/rules/hash.ts';
 import { replay } from '../../../shared/rules/replay.ts';
 import { SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { simulate } from '../../../shared/bots/simulate.ts';
+import { actionSchema } from '../../../shared/protocol/terms.ts';
 
 // Property tests: any sequence of actions, well-formed or garbage, from the right or wrong actor, in the
 // right or wrong phase, never throws, keeps every invariant, and a refused action leaves the state hash
 // unchanged. The accepted actions, replayed from the start, rebuild the live state exactly.
+
+// FC_RUNS=20 multiplies the number of runs for a longer bug hunt; the default keeps the suite to seconds.
+const SCALE = Math.max(1, Number(process.env.FC_RUNS ?? 1) || 1);
 
 // ---------------------------------------------------------------- invariants
 
@@ -227,6 +231,9 @@ function play(run: Run, steps: (Instruction | Action)[]) {
       expect(stateHash(state)).toBe(before);
       continue;
     }
+    // Whatever the rules accept must also be storable: a live match's log has to parse as a match file.
+    const parsed = actionSchema.safeParse(action);
+    if (!parsed.success) throw new Error(`accepted action fails the match-file schema: ${JSON.stringify(action)}: ${parsed.error.issues[0]?.message}`);
     const bad = invariantViolations(r.state);
     if (bad.length) throw new Error(`invariant broken after ${JSON.stringify(action)}: ${bad.join('; ')}`);
     // The previous state is never changed by an accepted action either (checked on a sample, for speed).
@@ -248,7 +255,7 @@ describe('random action sequences', () => {
         for (const a of res.accepted) accepted.set(a.type, (accepted.get(a.type) ?? 0) + 1);
         refusals += res.refusedCount;
       }),
-      { numRuns: 100 },
+      { numRuns: 100 * SCALE },
     );
     if (process.env.PROP_DEBUG) console.log(JSON.stringify(Object.fromEntries(accepted)), refusals);
     // The common actions were accepted many times and plenty were refused: the property covered both sides.
@@ -257,7 +264,7 @@ describe('random action sequences', () => {
       expect(accepted.get(t) ?? 0, t).toBeGreaterThan(5);
     }
     expect(refusals).toBeGreaterThan(100);
-  });
+  }, 30_000 * SCALE);
 
   it('the record of accepted actions replays to the live state', () => {
     fc.assert(
@@ -271,9 +278,9 @@ describe('random action sequences', () => {
         expect(r.ok).toBe(true);
         if (r.ok) expect(stateHash(r.final)).toBe(stateHash(live.state));
       }),
-      { numRuns: 40 },
+      { numRuns: 40 * SCALE },
     );
-  });
+  }, 30_000 * SCALE);
 
   it('the generator really reaches deep states (guards against a property that tests nothing)', () => {
     // A fixed long sequence of mostly well-formed instructions: it must sign treaties, answer calls and end.
@@ -310,7 +317,7 @@ describe('bot matches', () => {
         expect(r.ok).toBe(true);
         if (r.ok) expect(stateHash(r.final)).toBe(stateHash(state));
       }),
-      { numRuns: 12 },
+      { numRuns: 12 * SCALE },
     );
-  });
+  }, 30_000 * SCALE);
 });
