@@ -89,7 +89,7 @@ const step = fc.oneof({ weight: 20, arbitrary: instruction }, { weight: 1, arbit
 const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
 function actor(s: GameState, i: number, junk: boolean): string {
-  if (junk) return pick(['atlantis', '', 'rev', 'VALDOR', '42'], i);
+  if (junk) return pick<unknown>(['atlantis', '', 'rev', 'VALDOR', '42', 42, null, undefined, {}, ['valdor']], i) as string;
   return pick(s.nations, i).id;
 }
 
@@ -131,7 +131,7 @@ export function interpret(s: GameState, ins: Instruction): Action {
     k = lo + (k % (hi - lo));
   }
   const ref = (list: { id: string }[], i: number): string =>
-    junk || list.length === 0 ? pick(['p999', 't999', 'k999', '', 'x'], i) : pick(list, i).id;
+    junk || list.length === 0 ? (pick<unknown>(['p999', 't999', 'k999', '', 'x', 7, null, undefined, { id: 'p1' }, 'toString', '__proto__'], i) as string) : pick(list, i).id;
   // Diplomacy lasts longer than the other phases, so that proposals get answered before they lapse.
   if (k < 16 && (s.phase !== 'diplomacy' || ins.d % 3 === 0)) return { type: 'advance' };
   if (k < 16) k = 16 + (ins.d % 46);
