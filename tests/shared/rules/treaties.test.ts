@@ -207,6 +207,20 @@ describe('reviews', () => {
     expect(trust(ignored, 'kestria', 'valdor')).toBeGreaterThanOrEqual(trust(s, 'kestria', 'valdor'));
   });
 
+  // KNOWN RULES BUG (reported, not fixed here): signTreaty's amendment branch (shared/rules/treaties.ts)
+  // replaces the terms but never recomputes `endsAt`, so an open-ended alliance amended to a fixed duration
+  // never ends (and a fixed one amended to open-ended still ends at the old date). Expected to fail until fixed.
+  it.fails('[RULES BUG] amending an alliance to a fixed duration makes it end', () => {
+    let s = calmWorld(newGame(6, 12));
+    const { state, treaty } = sign(s, 'valdor', ['kestria'], alliance({ duration: null, review: 2 }));
+    s = toTurn(state, 3);
+    s = ok(s, { type: 'propose', by: 'valdor', to: ['kestria'], terms: alliance({ duration: 3, review: 2 }), amends: treaty.id });
+    s = ok(s, { type: 'accept', by: 'kestria', proposal: s.proposals.at(-1)!.id });
+    expect(treatyById(s, treaty.id)!.terms).toMatchObject({ duration: 3 });
+    // Whether the 3 turns count from signing or from the amendment, the alliance is over by turn 3 + 3.
+    expect(treatyById(toTurn(s, 3 + 3), treaty.id)).toBeUndefined();
+  });
+
   it('equal contributions passing a review unexamined cost no trust', () => {
     let s = calmWorld(newGame(6));
     const { state, treaty } = sign(s, 'valdor', ['kestria'], alliance({ review: 3 }));
