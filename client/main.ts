@@ -20,9 +20,10 @@ const conn = new Connection(announce);
 const ctx = makeCtx(conn, bus);
 let current: Screen | null = null;
 let cleanup: (() => void) | null = null;
+let resuming = false;
 
 function screenFor(st: AppState): Screen {
-  if (!st.meta) return st.status === 'reconnecting' || st.status === 'connecting' ? 'resuming' : 'home';
+  if (!st.meta) return resuming ? 'resuming' : 'home';
   if (st.meta.over) return 'end';
   if (st.meta.started) return 'game';
   return 'lobby';
@@ -67,8 +68,9 @@ conn.store.subscribe((st, prev) => {
 });
 
 if (loadSession()) {
+  resuming = true;
   show('resuming');
-  void conn.resume().then((ok) => { if (!ok) show('home', true); });
+  void conn.resume().then((ok) => { resuming = false; if (!ok) show('home', true); });
 } else {
   show('home');
 }

@@ -104,7 +104,11 @@ export class Connection {
     });
     room.onLeave((code) => {
       if (this.#leaving) return;
-      this.store.set({ status: 'closed', error: code === 4000 || code === 1000 ? 'You left the match.' : 'The connection to the match was closed.' });
+      const reason = code === 4100 ? 'The teacher removed you from this match.'
+        : code === 4101 ? 'You opened this match in another tab or device, so this one was closed.'
+        : code === 4000 || code === 1000 ? 'You left the match.' : 'The connection to the match was closed.';
+      if (code === 4100) clearSession();
+      this.store.set({ status: 'closed', error: reason });
     });
     room.onError((_code, message) => this.store.set({ error: message ?? 'Connection error.' }));
     const first = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
@@ -140,11 +144,21 @@ export class Connection {
       this.#announce(e.message);
       return;
     }
-    if (type === 'secret' || type === 'seat' || typeof p.secret === 'string') {
+    if (type === 'seat' || typeof p.secret === 'string') {
       const s = p as unknown as SeatSecretMessage;
       saveSecret(this.#code, s.secret);
+      this.store.set({ playerId: s.playerId ?? st.playerId, isHost: s.host ?? st.isHost, version: st.version + 1 });
+      this.#save(st.nickname, s.host ?? st.isHost);
       return;
     }
+    if (type === 'kicked' || type === 'shutdown') {
+      const m = String(p.message ?? '');
+      this.store.set({ error: m });
+      this.#announce(m);
+      if (type === 'kicked') { this.#leaving = true; clearSession(); this.store.set({ status: 'closed' }); }
+      return;
+    }
+    if (type === 'accepted') return;
     if (type === 'private' || type === 'view' || ('relations' in p && 'proposals' in p)) {
       const priv = p as unknown as PrivateView;
       const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
@@ -155,7 +169,7 @@ export class Connection {
         }
       }
       const chat = priv.chat ? mergeChat(st.chat, priv.chat) : st.chat;
-      this.store.set({ priv, chat, version: st.version + 1 });
+      this.store.set({ priv, chat, playerId: priv.playerId ?? st.playerId, version: st.version + 1 });
       return;
     }
     if (type === 'teacher' || 'policies' in p) {

@@ -8,12 +8,30 @@ const BY_CODE: Record<string, string> = {
   bad_nickname: 'That nickname cannot be used. Try another.',
 };
 
+// Numeric join refusals from the server (shared/protocol JOIN_ERRORS) and the matchmaker's "no such room".
+const BY_NUMBER: Record<number, string> = {
+  4302: 'That nickname cannot be used. Use 2 to 16 letters or digits.',
+  4303: 'Please choose a friendlier nickname.',
+  4304: 'nickname_taken',
+  4305: 'room_full',
+  4306: 'The teacher removed you from this match.',
+  4307: 'This browser cannot reclaim that seat. Join with another nickname.',
+  4308: 'match_over',
+  4329: 'Too many tries: wait a minute and try again.',
+  522: 'unknown_code',
+  4212: 'unknown_code',
+};
+
 /** Map an SDK / matchmaking error to a friendly sentence. */
 export function joinErrorText(e: unknown): string {
   const err = e as { code?: number | string; message?: string } | null;
   const msg = String(err?.message ?? e ?? '');
   const code = err?.code;
   if (typeof code === 'string' && BY_CODE[code]) return BY_CODE[code]!;
+  if (typeof code === 'number' && BY_NUMBER[code]) {
+    const v = BY_NUMBER[code]!;
+    return BY_CODE[v] ?? v;
+  }
   for (const [k, v] of Object.entries(BY_CODE)) if (msg.includes(k)) return v;
   if (/not found|invalid room|no rooms found|does not exist/i.test(msg) || code === 4212 || code === 520) return BY_CODE.unknown_code!;
   if (/full|locked/i.test(msg)) return BY_CODE.room_full!;

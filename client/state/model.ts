@@ -57,8 +57,9 @@ export interface AppState {
   game: PublicGame | null;
   priv: PrivateView | null;
   teacher: TeacherView | null;
-  /** My session id and seat. */
+  /** My session id, and my player id (the key in the public players map, sent in `seat`). */
   sessionId: string | null;
+  playerId: string | null;
   nickname: string;
   isHost: boolean;
   chat: ChatLine[];
@@ -69,7 +70,7 @@ export interface AppState {
 }
 
 export const initialAppState = (): AppState => ({
-  status: 'idle', meta: null, game: null, priv: null, teacher: null, sessionId: null, nickname: '', isHost: false,
+  status: 'idle', meta: null, game: null, priv: null, teacher: null, sessionId: null, playerId: null, nickname: '', isHost: false,
   chat: [], error: null, version: 0,
 });
 
@@ -178,5 +179,5 @@ function readTreaty(t: Json): Treaty {
 }
 
 /** The player record for my session. */
-export const mePlayer = (st: AppState): PlayerView | undefined => st.meta?.players.find((p) => p.id === st.sessionId);
+export const mePlayer = (st: AppState): PlayerView | undefined => st.meta?.players.find((p) => p.id === (st.playerId ?? st.priv?.playerId ?? st.sessionId));
 export const myNation = (st: AppState): NationId | null => st.priv?.nation ?? mePlayer(st)?.nation ?? null;

@@ -176,6 +176,8 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
   }
 
   function drawPanel(): void {
+    const keep = side.scrollTop;
+    queueMicrotask(() => { side.scrollTop = keep; });
     const rerender = () => draw(true);
     let content: Child[];
     switch (tab) {
@@ -209,7 +211,12 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     return JSON.stringify([st.game, st.priv, st.chat.length, st.teacher, st.error, m && { ...m, deadline: 0, clockOffset: 0, remaining: 0 }]);
   }
 
+  let tutorialChecked = false;
   function draw(force = false): void {
+    if (!tutorialChecked && ctx.me() && !projector) {
+      tutorialChecked = true;
+      if (!tutorialDone()) setTimeout(() => showTutorial(), 300);
+    }
     const key = contentKey();
     if (!force && key === lastKey) { tickClock(); return; }
     lastKey = key;
@@ -236,7 +243,6 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     render(details, h('p', { class: 'error' }, `The map could not start (${String(e)}). The panels still work.`));
   });
 
-  if (!tutorialDone() && ctx.me()) setTimeout(() => showTutorial(), 300);
 
   return () => {
     off(); offSelect(); offReady();

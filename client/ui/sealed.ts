@@ -55,6 +55,8 @@ export function sealedPanel(ctx: Ctx, rerender: () => void): Child | null {
       h('h2', { id: 'calls-title' }, 'Your ally calls for help'),
       ...calls.map((k) => {
         const card = callCard(s, k, me);
+        const crisis = s.crises.find((c) => c.id === k.crisis);
+        const where = crisis ? ` at ${s.regions.find((r) => r.id === crisis.region)?.name ?? crisis.region}` : '';
         const noteId = `call-note-${k.id}`;
         const n = () => { const v = (callNotes.get(noteId) ?? '').trim(); return v ? { note: v } : {}; };
         return h('article', { 'aria-labelledby': `${k.id}-h`, style: 'margin-bottom:.6rem' },
@@ -65,8 +67,8 @@ export function sealedPanel(ctx: Ctx, rerender: () => void): Child | null {
           h('div', { class: 'field' }, h('label', { for: noteId, style: 'font-weight:400' }, 'Why? (decision journal, optional)'),
             h('input', { id: noteId, type: 'text', maxlength: 140, value: callNotes.get(noteId) ?? '', oninput: (e: Event) => callNotes.set(noteId, (e.target as HTMLInputElement).value) })),
           h('div', { class: 'row', style: 'margin-top:.4rem' },
-            h('button', { class: 'btn primary', type: 'button', onclick: () => ctx.conn.send('respond', { call: k.id, answer: 'honour', ...n() }) }, `Honour the call from ${nameIn(s, k.victim)}`),
-            h('button', { class: 'btn danger', type: 'button', onclick: () => ctx.conn.send('respond', { call: k.id, answer: 'abstain', ...n() }) }, 'Abstain')));
+            h('button', { class: 'btn primary', type: 'button', onclick: () => ctx.conn.send('respond', { call: k.id, answer: 'honour', ...n() }) }, `Honour the call from ${nameIn(s, k.victim)}${where}`),
+            h('button', { class: 'btn danger', type: 'button', onclick: () => ctx.conn.send('respond', { call: k.id, answer: 'abstain', ...n() }) }, `Abstain${where}`)));
       }));
   }
   return null;

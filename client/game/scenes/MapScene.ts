@@ -150,9 +150,16 @@ export class MapScene extends Phaser.Scene {
       return r ? regionCenter(data.scenario, r.id, SIZE) : null;
     };
     for (const l of data.links) {
-      const a = capital(l.a);
-      const b = capital(l.b);
-      if (!a || !b) continue;
+      const a0 = capital(l.a);
+      const b0 = capital(l.b);
+      if (!a0 || !b0) continue;
+      // Alliances and partnerships between the same capitals run side by side, never on top of each other.
+      const len = Math.hypot(b0.x - a0.x, b0.y - a0.y) || 1;
+      const off = l.dashed ? 4 : -4;
+      const nx = (-(b0.y - a0.y) / len) * off;
+      const ny = ((b0.x - a0.x) / len) * off;
+      const a = { x: a0.x + nx, y: a0.y + ny };
+      const b = { x: b0.x + nx, y: b0.y + ny };
       const width = 1.5 + l.weight * 1.3;
       if (l.dashed) {
         this.#links.lineStyle(width + 2, 0xffffff, 0.8);
@@ -184,9 +191,13 @@ export class MapScene extends Phaser.Scene {
     // Crisis markers, with an animated outcome when it changes.
     for (const o of this.#crisisObjects) o.destroy();
     this.#crisisObjects = [];
+    const perTarget = new Map<string, number>();
     for (const m of data.crises) {
       const c = regionCenter(data.scenario, m.region, SIZE);
-      const y = c.y - SIZE * 1.2;
+      const nth = perTarget.get(m.region) ?? 0;
+      perTarget.set(m.region, nth + 1);
+      c.x += nth * SIZE * 1.6;
+      const y = c.y - SIZE * 1.2 - nth * SIZE * 0.9;
       const ring = this.add.circle(c.x, y, 11, m.outcome === 'held' ? 0x1b6e3a : 0xa3261b, 1).setStrokeStyle(2, 0xffffff);
       const mark = this.add.text(c.x, y, m.outcome === 'held' ? '\u2713' : '!', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', fontStyle: 'bold', color: '#ffffff' }).setOrigin(0.5);
       const label = this.add.text(c.x, y - 20, `${m.attackerName} \u2192 ${data.nations.find((n) => n.id === m.target)?.name ?? m.target}`, {
