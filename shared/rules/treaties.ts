@@ -28,6 +28,9 @@ export function signTreaty(s: GameState, p: Proposal, out: GameEvent[]): void {
     t.terms = p.terms;
     t.nextReview = s.turn + p.terms.review;
     t.reviewed = [];
+    // Amended terms are a fresh commitment from today: a new duration runs from now, and notice is withdrawn.
+    t.endsAt = p.terms.kind === 'alliance' && p.terms.duration !== null ? s.turn + p.terms.duration : null;
+    t.noticeBy = null;
     emit(s, out, 'amended', `${names(s, parties)} amended their treaty at its review.`, parties, ['governance']);
     return;
   }
@@ -65,7 +68,9 @@ export function validateNotice(s: GameState, a: Act<'notice'>): RuleError | null
 export function runNotice(s: GameState, a: Act<'notice'>, out: GameEvent[]): void {
   const t = s.treaties.find((x) => x.id === a.treaty)!;
   const period = isAlliance(t) ? t.terms.notice : 1;
-  t.endsAt = Math.max(s.turn + period, isPartnership(t) ? freeExitFrom(t) : s.turn + period);
+  // Notice never prolongs a treaty past an end already agreed (a fixed duration).
+  const byNotice = Math.max(s.turn + period, isPartnership(t) ? freeExitFrom(t) : s.turn + period);
+  t.endsAt = t.endsAt === null ? byNotice : Math.min(t.endsAt, byNotice);
   t.noticeBy = a.by;
   emit(s, out, 'notice', `${nameOf(s, a.by)} gave notice to leave its ${t.terms.kind === 'alliance' ? 'alliance' : 'partnership'} with ${names(s, others(t, a.by))}; it ends in turn ${t.endsAt}.`, t.parties, ['exit-notice']);
 }
@@ -101,7 +106,7 @@ export function runReview(s: GameState, a: Act<'review'>, out: GameEvent[]): voi
   emit(s, out, 'renewed', `${nameOf(s, a.by)} reviewed its treaty with ${names(s, others(t, a.by))} and chose to renew it.`, t.parties, ['governance']);
 }
 
-/** How unequal a treaty's contributions have been: the share of deeds or yields going to one side. */
+/** How much each member has given to a treaty (higher = gave more, got less): calls honoured, or yields forgone. */
 export function contributionBalance(t: Treaty): Record<string, number> {
   const score: Record<string, number> = {};
   for (const p of t.parties) score[p] = isAlliance(t) ? (t.honoured[p] ?? 0) * 10 - (t.abstained[p] ?? 0) * 10 : -(t.yielded[p] ?? 0);
@@ -121,9 +126,10 @@ export function closeReviews(s: GameState, out: GameEvent[]): void {
     for (const a of t.parties) {
       for (const b of t.parties) {
         if (a === b) continue;
-        const shortSide = (balance[a] ?? 0) < (balance[b] ?? 0);
+        // The member who gave more than it got is the short-changed one: its trust in the other wears thin.
+        const shortChanged = (balance[a] ?? 0) > (balance[b] ?? 0);
         if (t.reviewed.includes(a) && t.reviewed.includes(b)) bumpTrust(s, a, b, 2);
-        else if (unequal && shortSide) bumpTrust(s, a, b, -5);
+        else if (unequal && shortChanged) bumpTrust(s, a, b, -5);
       }
     }
     if (unequal && t.reviewed.length < t.parties.length) {
