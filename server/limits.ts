@@ -1,4 +1,4 @@
-import { RegExpMatcher, TextCensor, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { RegExpMatcher, TextCensor, asteriskCensorStrategy, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { MAX_CHAT, NICKNAME } from '../shared/protocol/messages.ts';
 
 // Everything the server refuses or trims before it reaches the rules or another player's screen: text
@@ -23,7 +23,7 @@ export function sanitizeText(input: string): string {
 }
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-const censor = new TextCensor();
+const censor = new TextCensor().setStrategy(asteriskCensorStrategy());
 
 export const isOffensive = (text: string): boolean => matcher.hasMatch(text);
 

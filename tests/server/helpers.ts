@@ -48,19 +48,44 @@ export interface Player {
 
 let refCounter = 0;
 
-export function wrap(room: Room): Player {
-  const messages: Received[] = [];
-  const frames: Uint8Array[] = [];
-  room.onMessage('*', (type, payload) => messages.push({ type, payload }));
-  const events = (room.connection as unknown as { events: { onmessage?: (e: MessageEvent) => void } }).events;
-  const original = events.onmessage;
-  if (original) {
-    events.onmessage = (e: MessageEvent) => {
-      const d = e.data as ArrayBuffer | Uint8Array;
-      frames.push(d instanceof Uint8Array ? new Uint8Array(d) : new Uint8Array(d));
-      original(e);
+interface Recorder {
+  messages: Received[];
+  frames: Uint8Array[];
+}
+const recorders = new WeakMap<Room, Recorder>();
+
+/** Start recording a room's messages and raw frames before it connects, so nothing is missed. */
+function record(room: Room): Recorder {
+  const rec: Recorder = { messages: [], frames: [] };
+  recorders.set(room, rec);
+  room.onMessage('*', (type, payload) => rec.messages.push({ type, payload }));
+  const r = room as unknown as { onMessageCallback: (e: MessageEvent) => void };
+  const original = r.onMessageCallback;
+  r.onMessageCallback = function (this: unknown, e: MessageEvent) {
+    const d = e.data as ArrayBuffer | Uint8Array;
+    rec.frames.push(d instanceof Uint8Array ? new Uint8Array(d) : new Uint8Array(d));
+    return original.call(this, e);
+  };
+  return rec;
+}
+
+/** An SDK client whose rooms record everything from their first frame. */
+export class RecordingClient extends Client {
+  constructor(url: string, options?: ConstructorParameters<typeof Client>[1]) {
+    super(url, options);
+    const self = this as unknown as { createRoom: (name: string, schema?: unknown) => Room };
+    const create = self.createRoom.bind(this);
+    self.createRoom = (name, schema) => {
+      const room = create(name, schema);
+      record(room);
+      return room;
     };
   }
+}
+
+export function wrap(room: Room): Player {
+  const rec = recorders.get(room) ?? record(room);
+  const { messages, frames } = rec;
   const p: Player = {
     room,
     messages,
@@ -112,21 +137,24 @@ export async function firstState(room: Room): Promise<void> {
 }
 
 export async function createMatch(url: string, options: Record<string, unknown>): Promise<Player> {
-  const client = new Client(url);
+  const client = new RecordingClient(url);
   const room = await client.create('match', { seats: 5, turns: 2, hostName: 'Teacher', hostPlays: false, ...options });
   const p = wrap(room);
   await firstState(room);
+  await waitFor(() => p.last('seat'), 'seat message');
   return p;
 }
 
 export async function joinMatch(url: string, code: string, options: Record<string, unknown>): Promise<Player> {
-  const client = new Client(url);
+  const client = new RecordingClient(url);
   const room = await client.joinById(code, options);
   const p = wrap(room);
   await firstState(room);
+  await waitFor(() => p.last('seat'), 'seat message');
   return p;
 }
 
 export async function leaveAll(...players: (Player | undefined)[]): Promise<void> {
-  await Promise.all(players.map((p) => p?.room.leave(true).catch(() => undefined)));
+  // A leave on a connection the server already closed may never settle: do not wait for it long.
+  await Promise.all(players.map((p) => p && Promise.race([p.room.leave(true).catch(() => undefined), sleep(1000)])));
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client } from '@colyseus/sdk';
 import type { PrivateView } from '../../shared/protocol/messages.ts';
-import { bootServer, createMatch, firstState, joinMatch, leaveAll, sleep, waitFor, wrap, type Player, type TestServer } from './helpers.ts';
+import { RecordingClient, bootServer, createMatch, firstState, joinMatch, leaveAll, sleep, waitFor, wrap, type Player, type TestServer } from './helpers.ts';
 
 // Reconnection: within the window a dropped student keeps the seat (the bot only fills timed choices);
 // after it the bot plays on, until the student comes back with nickname + seat secret.
@@ -45,7 +44,7 @@ describe('reconnection', () => {
     expect((await host.ask('advance', { phase: 'policy' })).type).toBe('accepted');
     await waitFor(() => st.phase !== 'policy', 'past policy');
 
-    const back = wrap(await new Client(server.url).reconnect(token));
+    const back = wrap(await new RecordingClient(server.url).reconnect(token));
     await firstState(back.room);
     expect(back.room.sessionId).toBe(a.room.sessionId);
     await waitFor(() => back.last<PrivateView>('private')?.policy, 'private view again, with the filled policy');
