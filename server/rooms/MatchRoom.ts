@@ -88,6 +88,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private lastPrivate = new Map<string, string>();
   private lastTeacher = '';
   private hostPending = false;
+  private hostClaimTimer: NodeJS.Timeout | null = null;
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -144,7 +145,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       sessionId: null, connected: false, away: false, ready: false, secret,
     };
     this.players.set(hostRec.id, hostRec);
+    // The creator connects right after creating; the host role cannot be claimed by anyone later.
     this.hostPending = true;
+    this.hostClaimTimer = setTimeout(() => {
+      this.hostPending = false;
+    }, 30_000);
     const now = Date.now();
     this.row = {
       id: this.code, scenario: scenario.id, seed,
@@ -213,6 +218,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override onDispose(): void {
     liveRooms.delete(this);
+    if (this.hostClaimTimer) clearTimeout(this.hostClaimTimer);
     this.clearTimers();
     for (const t of this.awayTimers.values()) clearTimeout(t);
     this.awayTimers.clear();
@@ -260,6 +266,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (auth?.host) {
       p = [...this.players.values()].find((x) => x.host);
       this.hostPending = false;
+      if (this.hostClaimTimer) clearTimeout(this.hostClaimTimer);
     } else if (auth?.rejoin) {
       p = this.players.get(auth.rejoin);
       if (p) p.secret = auth.secret ?? p.secret;
