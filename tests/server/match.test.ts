@@ -196,4 +196,39 @@ describe('a full match', () => {
     expect(['crisis', 'resolution']).toContain(st.phase);
     await leaveAll(host, a);
   });
+
+  test('everyone ready ends the phase early; a finished match can be forked at a turn', async () => {
+    const host = await createMatch(server.url, { seats: 3, turns: 3, hostName: 'Host', hostPlays: false, timers: { diplomacy: 600 } });
+    const st = host.room.state;
+    const a = await joinMatch(server.url, host.room.roomId, { nickname: 'Gus' });
+    const b = await joinMatch(server.url, host.room.roomId, { nickname: 'Hal' });
+    expect((await host.ask('start')).type).toBe('accepted');
+    await waitFor(() => st.status === 'running', 'running');
+    expect((await a.ask('ready', { ready: true })).type).toBe('accepted');
+    await sleep(100);
+    expect(st.phase).toBe('diplomacy');
+    expect((await b.ask('ready', { ready: true })).type).toBe('accepted');
+    await waitFor(() => st.phase === 'policy', 'diplomacy ended early');
+    expect([...st.players.values()].every((p) => !p.ready)).toBe(true);
+    for (const phase of ['policy', 'crisis', 'resolution', 'news']) await host.ask('advance', { phase });
+    await waitFor(() => st.turn === 2 && st.phase === 'diplomacy', 'turn 2');
+    expect((await host.ask('endMatch')).type).toBe('accepted');
+    await waitFor(() => st.status === 'finished', 'finished');
+    const parent = host.room.roomId;
+    await leaveAll(host, a, b);
+
+    const fork = await createMatch(server.url, { seats: 3, turns: 3, hostName: 'Host', hostPlays: true, fork: { match: parent, turn: 2 } });
+    const fs = fork.room.state;
+    expect(fork.room.roomId).not.toBe(parent);
+    expect(fs.status).toBe('lobby');
+    expect(fs.turn).toBe(2);
+    expect(fs.actions).toBeGreaterThan(0);
+    expect((await fork.ask('start')).type).toBe('accepted');
+    expect((await fork.ask('endMatch')).type).toBe('accepted');
+    await waitFor(() => fs.status === 'finished', 'fork finished');
+    const file = await (await fetch(`${server.url}/api/matches/${fork.room.roomId}`)).json() as { parent?: { id: string; turn: number }; actions: unknown[] };
+    expect(file.parent).toEqual({ id: parent, turn: 2 });
+    await expect(createMatch(server.url, { seats: 3, turns: 3, hostName: 'Host', hostPlays: false, fork: { match: 'NOSUCH', turn: 1 } })).rejects.toMatchObject({ code: 404 });
+    await leaveAll(fork);
+  });
 });
