@@ -316,7 +316,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override onReconnect(client: Client): void {
     const p = this.playerOfSession(client.sessionId);
-    if (!p) return;
+    if (!p) {
+      // The player came back another way meanwhile (nickname + secret), or was removed.
+      client.leave(CLOSE_CODES.replaced);
+      return;
+    }
     p.connected = true;
     p.away = false;
     this.conns.set(client.sessionId, this.newConn());
