@@ -92,7 +92,7 @@ describe('a classroom match in Chromium', () => {
     await alice.getByRole('button', { name: 'Join', exact: true }).click();
     await alice.getByRole('heading', { name: 'Room code' }).waitFor({ timeout: 15_000 });
 
-    const bob = await newPage('bob');
+    const bob = await newPage('bob', { width: 390, height: 844 }); // a phone
     await bob.goto(server.url);
     await bob.getByLabel('Room code').fill(code.toLowerCase());
     await bob.getByRole('button', { name: 'Suggest a name' }).click();
@@ -143,6 +143,8 @@ describe('a classroom match in Chromium', () => {
     await fromValdor.waitFor({ timeout: 15_000 });
     expect(await fromValdor.getByRole('group', { name: /Assessment for you/ }).textContent()).toMatch(/Resource complementarity/);
     await shot(bob, '04-incoming-proposal');
+    // Screen readers hear it through the polite live region.
+    await expect.poll(() => bob.locator('#live').textContent(), { timeout: 10_000 }).toContain('New proposal from Valdor');
     await fromValdor.getByRole('button', { name: 'Accept Valdor’s proposal' }).click();
     await alice.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => alice.getByRole('article').filter({ hasText: 'Strategic partnership with Kestria' }).count(), { timeout: 15_000 }).toBe(1);
@@ -191,12 +193,26 @@ describe('a classroom match in Chromium', () => {
     await expect.poll(() => alice.getByRole('article', { name: 'News of turn 1' }).textContent(), { timeout: 10_000 }).toMatch(/Valdor honoured its alliance/);
     await shot(alice, '08-news');
 
+    // --- The projector view: the map full screen with the news ticker and treaties, no private panels.
+    await host.getByRole('tab', { name: 'Teacher' }).click();
+    await host.getByRole('button', { name: 'Projector view' }).click();
+    await host.getByRole('button', { name: 'Leave projector view' }).waitFor();
+    expect(await host.locator('.side').isVisible()).toBe(false);
+    expect(await host.locator('.ticker').textContent()).toMatch(/Strategic partnership: Valdor – Kestria/);
+    await shot(host, '08b-projector');
+    await host.getByRole('button', { name: 'Leave projector view' }).click();
+    await host.getByRole('tab', { name: 'Teacher' }).click();
+
     // --- Turn 2, then the end.
     await advanceTo(host, [alice, bob], /Turn 2 of 2 · Diplomacy/);
     await shot(bob, '09-turn2-bob');
-    await advanceTo(host, [alice, bob], /Policy/);
-    await advanceTo(host, [alice, bob], /Crisis/);
-    await advanceTo(host, [alice, bob], /Resolution|News|over/);
+    // The teacher moves the last year on phase by phase (phases with nothing to decide pass by themselves).
+    const over = host.getByRole('heading', { name: 'The match is over' });
+    for (let i = 0; i < 12 && !(await over.isVisible()); i++) {
+      const next = host.getByRole('button', { name: 'Next phase now' });
+      if (await next.isVisible()) await next.click().catch(() => undefined);
+      await host.waitForTimeout(1200);
+    }
     for (const p of [host, alice, bob]) {
       await p.getByRole('heading', { name: 'The match is over' }).waitFor({ timeout: 45_000 });
       expect(await p.getByRole('table').textContent()).toMatch(/Valdor/);

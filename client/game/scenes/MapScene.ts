@@ -85,14 +85,26 @@ export class MapScene extends Phaser.Scene {
     cam.setZoom(Phaser.Math.Clamp(cam.zoom * f, 0.3, 4));
   }
 
+  /** Frame the regions in play (a small match does not need the whole sea). */
   fit(): void {
     if (!this.#data) return;
-    const { width, height } = mapPixelSize(this.#data.scenario, SIZE);
+    const inPlay = new Set(this.#data.regions.map((r) => r.id));
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const c of this.#model.cells) {
+      if (!inPlay.has(c.region)) continue;
+      const p = hexCenter(c.col, c.row, SIZE);
+      x0 = Math.min(x0, p.x - SIZE); x1 = Math.max(x1, p.x + SIZE);
+      y0 = Math.min(y0, p.y - SIZE * 2.4); y1 = Math.max(y1, p.y + SIZE);
+    }
+    if (!Number.isFinite(x0)) {
+      const full = mapPixelSize(this.#data.scenario, SIZE);
+      x0 = 0; y0 = 0; x1 = full.width; y1 = full.height;
+    }
     const cam = this.cameras.main;
     const w = this.scale.width;
     const h = this.scale.height;
-    cam.setZoom(Math.max(0.3, Math.min(w / width, h / height) * 0.96));
-    cam.centerOn(width / 2, height / 2);
+    cam.setZoom(Math.max(0.3, Math.min(w / (x1 - x0), h / (y1 - y0)) * 0.94));
+    cam.centerOn((x0 + x1) / 2, (y0 + y1) / 2);
   }
 
   ownerAt(x: number, y: number): string | null {
