@@ -1,23 +1,21 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { CloseCode, Protocol, Room, ServerError, matchMaker, type Client } from '@colyseus/core';
-import type { z } from 'zod';
+import { randomInt } from 'node:crypto';
+import { CloseCode, Room, ServerError, matchMaker, type Client } from '@colyseus/core';
 import type { Action, GameState, NationAction, NationId, Player, RuleError, Scenario } from '../../shared/types.ts';
 import { RULES_VERSION } from '../../shared/types.ts';
 import { actionsToTurn, apply, defaultPlayers, replay, setup, setupError, stateHash } from '../../shared/rules/index.ts';
 import { decide, type BotProfile } from '../../shared/bots/index.ts';
 import { profileOf as botProfileOf } from '../../shared/bots/simulate.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
-import {
-  ACTION_MESSAGES, CLOSE_CODES, HOST_MESSAGES, JOIN_ERRORS, MAX_CHAT, SEAT_MESSAGES, SERVER_ERRORS, createOptionsSchema, joinOptionsSchema,
-  type ChatLine, type ErrorMessage, type SeatSecretMessage,
-} from '../../shared/protocol/messages.ts';
+import { CLOSE_CODES, JOIN_ERRORS, SERVER_ERRORS, createOptionsSchema, joinOptionsSchema, type ChatLine, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
 import { context, type ServerContext } from '../config.ts';
-import { MAX_MESSAGE_BYTES, MESSAGES_PER_SECOND, TYPE_LIMITS, Bucket, Window, checkChat, checkNickname, sanitizeText } from '../limits.ts';
+import { checkChat, checkNickname, sanitizeText } from '../limits.ts';
 import { newRoomCode } from '../roomCode.ts';
-import type { MatchRow, StoredClock, StoredPlayer, StoredSettings } from '../storage/index.ts';
+import type { MatchRow, StoredClock, StoredSettings } from '../storage/index.ts';
 import { MatchState, PlayerView } from '../state/MatchState.ts';
 import { mirrorGame } from '../state/mirror.ts';
+import { Seats, secretMatches, type PlayerRec } from './seats.ts';
 import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
+import { installFrameGate, newConn, parseClientMessage, refOf, sendError, serverError, type Conn, type Fail } from './gate.ts';
 
 // One classroom match. The room is a thin authoritative shell around shared/rules: it knows who sent a
 // message (the seat bound at join), validates it at the edge, applies it through `apply`, appends the
@@ -25,43 +23,10 @@ import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 // private view. Bots of shared/bots play every seat no person holds; the phase clock is the server's.
 
 export const DEFAULT_TIMERS: StoredSettings['timers'] = { diplomacy: 180, policy: 60, crisis: 45, resolution: 8, news: 20 };
-const PROTOCOL_CODE_MASK = 0x1f;
 const MAX_NOTE = 140;
 const CHAT_KEPT = 1000;
 
-type Kind = 'action' | 'seat' | 'host';
-const KINDS = new Map<string, Kind>([
-  ...Object.keys(ACTION_MESSAGES).map((k): [string, Kind] => [k, 'action']),
-  ...Object.keys(SEAT_MESSAGES).map((k): [string, Kind] => [k, 'seat']),
-  ...Object.keys(HOST_MESSAGES).map((k): [string, Kind] => [k, 'host']),
-]);
-const SCHEMAS: Record<string, z.ZodType> = { ...ACTION_MESSAGES, ...SEAT_MESSAGES, ...HOST_MESSAGES };
-
-interface PlayerRec extends StoredPlayer {
-  sessionId: string | null;
-  connected: boolean;
-  /** Gone beyond the reconnection window (or left): a bot plays the seat until the player is back. */
-  away: boolean;
-  ready: boolean;
-  /** The plain secret, known while this process has seen it (at join or rejoin). */
-  secret: string | null;
-}
-
-interface Conn {
-  window: Window;
-  buckets: Map<string, Bucket>;
-}
-
-type Fail = { code: string; message: string };
-
-const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
-function secretMatches(hash: string, secret: string): boolean {
-  const a = Buffer.from(hash, 'hex');
-  const b = Buffer.from(hashSecret(secret), 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 const clipNote = (s: string): string => (s.length > MAX_NOTE ? `${s.slice(0, MAX_NOTE - 1)}…` : s);
-const serverError = (code: keyof typeof SERVER_ERRORS, message?: string): Fail => ({ code, message: message ?? SERVER_ERRORS[code] });
 const joinError = (code: keyof typeof JOIN_ERRORS, message: string): ServerError => new ServerError(JOIN_ERRORS[code], message);
 
 /** The match rooms of this process (for the shutdown announcement). */
@@ -78,7 +43,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private scenario!: Scenario;
   private game!: GameState;
   private log: Action[] = [];
-  private players = new Map<string, PlayerRec>();
+  private seats = new Seats();
   private conns = new Map<string, Conn>();
   private chat: ChatLine[] = [];
   private chatId = 0;
@@ -98,7 +63,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     else this.createNew(options);
     this.roomId = this.code;
     this.maxClients = this.row.settings.seats + 16;
-    this.installGate();
+    installFrameGate(this, (sid) => this.connOf(sid));
     liveRooms.add(this);
     this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.handle(client, type, message));
     this.publish();
@@ -139,12 +104,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (err) throw new ServerError(400, err);
     this.scenario = scenario;
     this.code = newRoomCode((c) => storage.hasMatch(c) || !!matchMaker.getLocalRoomById(c));
-    const secret = randomBytes(18).toString('base64url');
-    const hostRec: PlayerRec = {
-      id: 'p1', nickname: host.nickname, nation: o.hostPlays ? scenario.nations[0]!.id : null, host: true, secretHash: hashSecret(secret), kicked: false,
-      sessionId: null, connected: false, away: false, ready: false, secret,
-    };
-    this.players.set(hostRec.id, hostRec);
+    this.seats.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true);
     // The creator connects right after creating; the host role cannot be claimed by anyone later.
     this.hostPending = true;
     this.hostClaimTimer = setTimeout(() => {
@@ -157,7 +117,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         seats, turns: o.turns, hostName: host.nickname, hostPlays: o.hostPlays, teacherReads: o.teacherReads ?? false,
         publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
       },
-      seats: defaultPlayers(scenario, seats), players: this.storedPlayers(), status: 'lobby',
+      seats: defaultPlayers(scenario, seats), players: this.seats.stored(), status: 'lobby',
       clock: { deadline: 0, paused: false, remaining: 0, chatFrozen: false }, parent, created: now, updated: now, finished: null,
     };
     storage.createMatch(this.row);
@@ -185,10 +145,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.scenario = scenario;
     this.game = r.final;
     this.log = actions;
-    for (const p of row.players) {
-      this.players.set(p.id, { ...p, sessionId: null, connected: false, away: false, ready: false, secret: null });
-      if (!p.kicked) this.startAwayTimer(p.id);
-    }
+    this.seats.restore(row.players);
+    for (const p of row.players) if (!p.kicked) this.startAwayTimer(p.id);
     this.chat = storage.chat(code).slice(-CHAT_KEPT);
     this.chatId = this.chat.length ? this.chat[this.chat.length - 1]!.id : 0;
     const now = Date.now();
@@ -249,7 +207,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!parsed.success) throw joinError('bad_options', 'To join, send your nickname (and your seat secret if you had one).');
     const nick = checkNickname(parsed.data.nickname);
     if (!nick.ok) throw joinError(nick.code as keyof typeof JOIN_ERRORS, nick.message);
-    const existing = this.playerByNickname(nick.nickname);
+    const existing = this.seats.byNickname(nick.nickname);
     if (existing) {
       if (existing.kicked) throw joinError('kicked', 'The host removed that player from this match.');
       if (!parsed.data.secret) throw joinError('nickname_taken', `Someone already uses the nickname "${nick.nickname}" here: please choose another.`);
@@ -264,24 +222,19 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override onJoin(client: Client, _options: unknown, auth: { host?: boolean; rejoin?: string; secret?: string; nickname?: string }): void {
     let p: PlayerRec | undefined;
     if (auth?.host) {
-      p = [...this.players.values()].find((x) => x.host);
+      p = this.seats.host();
       this.hostPending = false;
       if (this.hostClaimTimer) clearTimeout(this.hostClaimTimer);
     } else if (auth?.rejoin) {
-      p = this.players.get(auth.rejoin);
+      p = this.seats.get(auth.rejoin);
       if (p) p.secret = auth.secret ?? p.secret;
     } else if (auth?.nickname) {
       // Checked again here, synchronously, so two simultaneous joins cannot take the same seat or name.
-      if (this.playerByNickname(auth.nickname)) throw joinError('nickname_taken', `Someone already uses the nickname "${auth.nickname}" here: please choose another.`);
+      if (this.seats.byNickname(auth.nickname)) throw joinError('nickname_taken', `Someone already uses the nickname "${auth.nickname}" here: please choose another.`);
       const seat = this.freeSeat();
       if (!seat) throw joinError('match_full', 'Every nation in this match is taken. Ask your teacher for another code.');
-      const secret = randomBytes(18).toString('base64url');
-      p = {
-        id: `p${this.players.size + 1}`, nickname: auth.nickname, nation: null, host: false, secretHash: hashSecret(secret), kicked: false,
-        sessionId: null, connected: false, away: false, ready: false, secret,
-      };
-      this.players.set(p.id, p);
-      this.takeSeat(p, seat);
+      p = this.seats.add(auth.nickname, null, false);
+      this.seats.take(p, seat);
     }
     if (!p) throw joinError('bad_options', 'That join could not be matched to a player.');
     const previous = p.sessionId ? this.clients.get(p.sessionId) : undefined;
@@ -292,9 +245,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (previous && previous !== client) previous.leave(CLOSE_CODES.replaced);
     if (!p.nation && this.row.status === 'running' && !p.host) {
       const seat = this.freeSeat();
-      if (seat) this.takeSeat(p, seat);
+      if (seat) this.seats.take(p, seat);
     }
-    this.conns.set(client.sessionId, this.newConn());
+    this.conns.set(client.sessionId, newConn());
     this.lastPrivate.delete(client.sessionId);
     this.sendSeat(client, p);
     this.persistPlayers();
@@ -323,7 +276,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     p.connected = true;
     p.away = false;
-    this.conns.set(client.sessionId, this.newConn());
+    this.conns.set(client.sessionId, newConn());
     this.lastPrivate.delete(client.sessionId);
     this.sendSeat(client, p);
     this.publish();
@@ -346,7 +299,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.cancelAwayTimer(playerId);
     this.awayTimers.set(playerId, setTimeout(() => this.guard(() => {
       this.awayTimers.delete(playerId);
-      const p = this.players.get(playerId);
+      const p = this.seats.get(playerId);
       if (!p || p.connected) return;
       p.away = true;
       this.publish();
@@ -363,48 +316,15 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   // ------------------------------------------------------------------ seats
 
   private playerOfSession(sessionId: string): PlayerRec | undefined {
-    for (const p of this.players.values()) if (p.sessionId === sessionId && !p.kicked) return p;
-    return undefined;
+    return this.seats.bySession(sessionId);
   }
 
-  private playerByNickname(nickname: string): PlayerRec | undefined {
-    const key = nickname.toLocaleLowerCase();
-    for (const p of this.players.values()) if (p.nickname.toLocaleLowerCase() === key) return p;
-    return undefined;
-  }
-
-  private holderOf(nation: NationId): PlayerRec | undefined {
-    for (const p of this.players.values()) if (p.nation === nation && !p.kicked) return p;
-    return undefined;
-  }
-
-  /** Bots play a seat no one holds, or whose player is away beyond the reconnection window. */
-  private botPlays(nation: NationId): boolean {
-    const h = this.holderOf(nation);
-    return !h || h.away;
-  }
-
-  /** A seat for a newcomer: one no one holds, else (once running) one whose player is away. */
   private freeSeat(): NationId | null {
-    const ids = this.game.nations.map((n) => n.id);
-    const empty = ids.find((id) => !this.holderOf(id));
-    if (empty) return empty;
-    if (this.row.status === 'running') return ids.find((id) => this.holderOf(id)?.away) ?? null;
-    return null;
-  }
-
-  private takeSeat(p: PlayerRec, nation: NationId): void {
-    const h = this.holderOf(nation);
-    if (h && h !== p) h.nation = null;
-    p.nation = nation;
-  }
-
-  private storedPlayers(): StoredPlayer[] {
-    return [...this.players.values()].map((p) => ({ id: p.id, nickname: p.nickname, nation: p.nation, host: p.host, secretHash: p.secretHash, kicked: p.kicked }));
+    return this.seats.freeSeat(this.game.nations.map((n) => n.id), this.row.status === 'running');
   }
 
   private persistPlayers(): void {
-    this.row.players = this.storedPlayers();
+    this.row.players = this.seats.stored();
     this.safeStore(() => this.ctx.storage.updateMatch(this.code, { players: this.row.players }));
   }
 
@@ -437,85 +357,36 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   // ------------------------------------------------------------------ the message gate (size, floods)
 
-  private newConn(): Conn {
-    return { window: new Window(MESSAGES_PER_SECOND), buckets: new Map() };
-  }
-
-  /**
-   * Colyseus decodes a frame, then validates it and kicks the sender (4002) when validation fails. We want
-   * an answer instead, so no handler carries a validator: every message reaches `handle` through '*'. The
-   * per-connection hard cap and the size limit are checked here, on the raw frame, before any decoding.
-   */
-  private installGate(): void {
-    const self = this as unknown as { _onMessage: (client: Client, buffer: Uint8Array) => void };
-    const original = self._onMessage;
-    self._onMessage = function (this: MatchRoom, client: Client, buffer: Uint8Array): void {
-      if (buffer && buffer.length > 0) {
-        const code = buffer[0]! & PROTOCOL_CODE_MASK;
-        if (code === Protocol.ROOM_DATA || code === Protocol.ROOM_REQUEST || code === Protocol.ROOM_DATA_BYTES) {
-          let conn = this.conns.get(client.sessionId);
-          if (!conn) {
-            conn = this.newConn();
-            this.conns.set(client.sessionId, conn);
-          }
-          const hit = conn.window.hit(Date.now());
-          if (hit === 'drop') return;
-          if (hit === 'refuse') return this.sendError(client, serverError('rate_limited'));
-          if (buffer.length > MAX_MESSAGE_BYTES) return this.sendError(client, serverError('too_large', `${SERVER_ERRORS.too_large} (at most ${MAX_MESSAGE_BYTES} bytes).`));
-        }
-      }
-      original.call(this, client, buffer);
-    };
+  private connOf(sessionId: string): Conn {
+    let conn = this.conns.get(sessionId);
+    if (!conn) {
+      conn = newConn();
+      this.conns.set(sessionId, conn);
+    }
+    return conn;
   }
 
   private sendError(client: Client, e: Fail, type?: string, ref?: string): void {
-    const msg: ErrorMessage = { code: e.code, message: e.message };
-    if (type !== undefined) msg.type = type;
-    if (ref !== undefined) msg.ref = ref;
-    client.send('error', msg);
+    sendError(client, e, type, ref);
   }
 
   // ------------------------------------------------------------------ messages
 
   private handle(client: Client, type: string | number, message: unknown): void {
-    const ref = message && typeof message === 'object' && typeof (message as { ref?: unknown }).ref === 'string' ? (message as { ref: string }).ref.slice(0, 24) : undefined;
-    const shownType = String(type).slice(0, 40);
-    const fail = (e: Fail): void => this.sendError(client, e, shownType, ref);
+    const ref = refOf(message);
+    const fail = (e: Fail): void => this.sendError(client, e, String(type).slice(0, 40), ref);
     const p = this.playerOfSession(client.sessionId);
     if (!p) return fail(serverError('unknown_player'));
     if (this.ctx.config.testHooks && type === 'debugThrow') throw new Error('debugThrow: a deliberate exception for the tests');
-    const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
-    if (!kind) return fail(serverError('unknown_type', `${SERVER_ERRORS.unknown_type} ("${shownType}")`));
-    const name = type as string;
     if (this.ctx.shuttingDown) return fail(serverError('shutting_down'));
-    const limit = TYPE_LIMITS[name];
-    if (limit) {
-      const conn = this.conns.get(client.sessionId) ?? this.newConn();
-      this.conns.set(client.sessionId, conn);
-      let bucket = conn.buckets.get(name);
-      if (!bucket) {
-        bucket = new Bucket(limit.capacity, limit.perSecond, Date.now());
-        conn.buckets.set(name, bucket);
-      }
-      if (!bucket.take(Date.now())) return fail(serverError('rate_limited', `Too many ${name} messages: wait a few seconds.`));
-    }
-    const payload = message === undefined || message === null ? {} : message;
-    if (kind === 'action' && typeof payload === 'object' && Object.hasOwn(payload, 'by')) return fail(serverError('no_actor'));
-    if (name === 'chat' && typeof (payload as { text?: unknown }).text === 'string' && [...(payload as { text: string }).text].length > MAX_CHAT) {
-      return fail(serverError('chat_too_long'));
-    }
-    const parsed = SCHEMAS[name]!.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return fail(serverError('bad_message', `${SERVER_ERRORS.bad_message} ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`));
-    }
-    const data = parsed.data as Record<string, unknown>;
+    const m = parseClientMessage(type, message, this.connOf(client.sessionId));
+    if (!m.ok) return fail(m.error);
     let err: Fail | null;
-    if (kind === 'action') err = this.onAction(p, name, data);
-    else if (kind === 'seat') err = this.onSeatMessage(p, name, data);
-    else err = p.host ? this.onHostMessage(name, data) : serverError('not_host');
+    if (m.kind === 'action') err = this.onAction(p, m.name, m.data);
+    else if (m.kind === 'seat') err = this.onSeatMessage(p, m.name, m.data);
+    else err = p.host ? this.onHostMessage(m.name, m.data) : serverError('not_host');
     if (err) return fail(err);
-    client.send('accepted', ref === undefined ? { type: name } : { type: name, ref });
+    client.send('accepted', ref === undefined ? { type: m.name } : { type: m.name, ref });
   }
 
   private onAction(p: PlayerRec, type: string, data: Record<string, unknown>): Fail | null {
@@ -549,9 +420,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         if (this.row.status === 'finished') return serverError('match_over');
         if (this.row.status === 'running' && p.nation) return serverError('seat_locked');
         if (p.nation === nation) return null;
-        const h = this.holderOf(nation);
+        const h = this.seats.holderOf(nation);
         if (h && h !== p && !(this.row.status === 'running' && h.away)) return serverError('seat_taken');
-        this.takeSeat(p, nation);
+        this.seats.take(p, nation);
         this.afterSeatChange(p);
         return null;
       }
@@ -654,18 +525,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         return null;
       }
       case 'moveSeat': {
-        const target = this.players.get(data.player as string);
+        const target = this.seats.get(data.player as string);
         if (!target || target.kicked) return serverError('unknown_player');
         const nation = data.nation as string;
         if (!this.game.nations.some((n) => n.id === nation)) return { code: 'unknown_nation', message: 'There is no nation with that name in this match.' };
-        const h = this.holderOf(nation);
+        const h = this.seats.holderOf(nation);
         if (h && h !== target && !h.away) return serverError('seat_taken');
-        this.takeSeat(target, nation);
+        this.seats.take(target, nation);
         this.afterSeatChange(target);
         return null;
       }
       case 'kick': {
-        const target = this.players.get(data.player as string);
+        const target = this.seats.get(data.player as string);
         if (!target || target.kicked) return serverError('unknown_player');
         if (target.host) return { code: 'not_allowed', message: 'The host cannot be removed.' };
         target.kicked = true;
@@ -749,17 +620,17 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private mirrorPlayers(): void {
     const st = this.state;
     for (const v of st.nations) {
-      const h = this.holderOf(v.id);
+      const h = this.seats.holderOf(v.id);
       const player = h?.id ?? '';
       const bot = !h || h.away;
       if (v.player !== player) v.player = player;
       if (v.bot !== bot) v.bot = bot;
     }
     for (const key of [...st.players.keys()]) {
-      const p = this.players.get(key);
+      const p = this.seats.get(key);
       if (!p || p.kicked) st.players.delete(key);
     }
-    for (const p of this.players.values()) {
+    for (const p of this.seats.values()) {
       if (p.kicked) continue;
       let v = st.players.get(p.id);
       if (!v) {
@@ -809,7 +680,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   /** A new phase begins: reset ready marks, start its clock, let bots play. */
   private enterPhase(): void {
     const st = this.state;
-    for (const p of this.players.values()) p.ready = false;
+    for (const p of this.seats.values()) p.ready = false;
     const ms = this.timerFor(this.game.phase);
     if (st.paused) {
       st.remaining = ms;
@@ -834,7 +705,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const phase = this.game.phase;
     if (phase === 'policy' || phase === 'crisis') {
       for (const n of this.game.nations) {
-        const human = !this.botPlays(n.id);
+        const human = !this.seats.botPlays(n.id);
         for (const d of decide(this.game, n.id, this.profileOf(n.id))) {
           const note = clipNote(human ? `Chosen for you at the deadline: ${d.reason}` : d.reason);
           this.record({ ...d.action, note });
@@ -861,7 +732,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (g.phase === 'policy') done = g.nations.every((n) => n.policy !== null);
     else if (g.phase === 'crisis') done = g.calls.every((k) => k.answer !== null);
     if (!done) {
-      const active = [...this.players.values()].filter((p) => p.nation && p.connected && !p.away && !p.kicked);
+      const active = this.seats.active();
       done = active.length > 0 && active.every((p) => p.ready);
     }
     if (done) this.closePhase();
@@ -904,7 +775,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     for (let round = 0; round < (phase === 'diplomacy' ? 4 : 1); round++) {
       let any = false;
       for (const n of this.game.nations) {
-        if (!this.botPlays(n.id)) continue;
+        if (!this.seats.botPlays(n.id)) continue;
         for (const d of decide(this.game, n.id, this.profileOf(n.id))) {
           if (!this.record({ ...d.action, note: clipNote(d.reason) })) any = changed = true;
         }
