@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
 import { Bucket, JoinThrottle, Window, checkChat, checkNickname, sanitizeText } from '../../server/limits.ts';
@@ -117,5 +120,34 @@ describe('limits (server)', () => {
     expect(page.status).toBe(404);
     expect(await page.text()).toMatch(/not built/);
     await leaveAll(host);
+  });
+
+  test('the built client is served, with index.html for the app’s own paths and no way out of its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-dist-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Entente</title>');
+    writeFileSync(join(dir, 'assets', 'app-abcdef12.js'), 'console.log(1)');
+    writeFileSync(join(tmpdir(), 'entente-outside.txt'), 'secret');
+    const previous = server.ctx.config.staticDir;
+    server.ctx.config.staticDir = dir;
+    try {
+      for (const path of ['/', '/?code=ABCDEF', '/matches', '/replay/ABCDEF']) {
+        const r = await fetch(`${server.url}${path}`);
+        expect(r.status, path).toBe(200);
+        expect(r.headers.get('content-type')).toMatch(/text\/html/);
+        expect(await r.text()).toContain('<title>Entente</title>');
+      }
+      const js = await fetch(`${server.url}/assets/app-abcdef12.js`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+      expect(js.headers.get('cache-control')).toMatch(/immutable/);
+      expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+      const out = await fetch(`${server.url}/..%2f..%2fentente-outside.txt`);
+      expect(await out.text()).not.toBe('secret');
+      expect((await fetch(`${server.url}/api/health`)).headers.get('content-type')).toMatch(/json/);
+    } finally {
+      server.ctx.config.staticDir = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
