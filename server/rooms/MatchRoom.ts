@@ -89,6 +89,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (o.fork) {
       const from = storage.getMatch(o.fork.match);
       if (!from) throw new ServerError(404, 'There is no archived match with that code to fork.');
+      if (o.turns < o.fork.turn) throw new ServerError(400, `A fork from turn ${o.fork.turn} needs at least ${o.fork.turn} turns.`);
       const file = { rulesVersion: RULES_VERSION, scenario: from.scenario, seed: from.seed, settings: { turns: Math.max(from.settings.turns, o.turns) }, players: from.seats, actions: storage.actions(from.id) };
       const n = actionsToTurn(file, o.fork.turn);
       if (n === null) throw new ServerError(400, `That match never reached turn ${o.fork.turn}.`);
