@@ -80,11 +80,13 @@ export const validateBreak = (s: GameState, a: Act<'break'>): RuleError | null =
   return isErr(t) ? t : null;
 };
 
-/** Breaking a treaty at once. Free at a review or after its term; otherwise public and costly. */
+/**
+ * Leaving at once. Free only at a review; at any other time it is a public break, even after the minimum
+ * term (leaving without notice), because the partners were given no time to adjust.
+ */
 export function runBreak(s: GameState, a: Act<'break'>, out: GameEvent[]): void {
   const t = s.treaties.find((x) => x.id === a.treaty)!;
-  const free = reviewDue(s, t) || s.turn >= freeExitFrom(t);
-  endTreaty(s, t, free ? 'left' : 'broken', a.by, out);
+  endTreaty(s, t, reviewDue(s, t) ? 'left' : 'broken', a.by, out);
 }
 
 export function validateReview(s: GameState, a: Act<'review'>): RuleError | null {

@@ -239,3 +239,22 @@ describe('reviews', () => {
     refused(s, { type: 'review', by: 'valdor', treaty: id, decision: 'maybe' as 'renew' }, 'bad_terms');
   });
 });
+
+describe('leaving without notice after the minimum term', () => {
+  // Minimum term 2, reviews every 6: in turn 4 the term is over but no review is due and no notice was given.
+  let s = calmWorld(newGame(6, 12));
+  const { state, treaty } = sign(s, 'valdor', ['solmere'], partnership({ minTerm: 2, review: 6 }));
+  s = toTurn(state, 4);
+  const left = ok(s, { type: 'break', by: 'valdor', treaty: treaty.id });
+
+  it('is still a public break that costs reputation (RULES: "or without notice")', () => {
+    expect(rep(left, 'valdor')).toBeLessThan(rep(s, 'valdor'));
+    expect(lastEvents.some((e) => e.type === 'broken')).toBe(true);
+  });
+
+  it('whereas giving notice instead costs nothing and ends it at the next turn', () => {
+    const noticed = ok(s, { type: 'notice', by: 'valdor', treaty: treaty.id });
+    expect(rep(noticed, 'valdor')).toBe(rep(s, 'valdor'));
+    expect(treatyById(toTurn(noticed, 5), treaty.id)).toBeUndefined();
+  });
+});
