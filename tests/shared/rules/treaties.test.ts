@@ -249,7 +249,7 @@ describe('leaving without notice after the minimum term', () => {
 
   it('is still a public break that costs reputation (RULES: "or without notice")', () => {
     expect(rep(left, 'valdor')).toBeLessThan(rep(s, 'valdor'));
-    expect(lastEvents.some((e) => e.type === 'broken')).toBe(true);
+    expect(left.events.some((e) => e.type === 'broken')).toBe(true);
   });
 
   it('whereas giving notice instead costs nothing and ends it at the next turn', () => {
