@@ -18,8 +18,10 @@ const BY_NUMBER: Record<number, string> = {
   4307: 'This browser cannot reclaim that seat. Join with another nickname.',
   4308: 'match_over',
   4329: 'Too many tries: wait a minute and try again.',
-  522: 'unknown_code',
+  404: 'unknown_code',
   4212: 'unknown_code',
+  522: 'room_full',
+  429: 'Too many wrong codes from this computer: wait a minute and try again.',
 };
 
 /** Map an SDK / matchmaking error to a friendly sentence. */

@@ -9,16 +9,20 @@ let channel = 'all';
 let text = '';
 const seen = new Map<string, number>();
 
-export function channelOf(line: ChatLine, me: string | null): string {
+/** The channel a line belongs to for me (null when I only see it as the teacher reading others' talk). */
+export function channelOf(line: ChatLine, me: string | null): string | null {
   if (line.to === 'all') return 'all';
-  return line.from === me ? line.to : line.from;
+  const self = me ?? 'host';
+  if (line.from === self) return line.to;
+  if (line.to === self) return line.from;
+  return null;
 }
 
 export function unreadCounts(lines: ChatLine[], me: string | null, active: string | null): Map<string, number> {
   const out = new Map<string, number>();
   for (const l of lines) {
     const c = channelOf(l, me);
-    if (l.from === me) continue;
+    if (c === null || l.from === (me ?? 'host')) continue;
     if (c === active) continue;
     if (l.id <= (seen.get(c) ?? 0)) continue;
     out.set(c, (out.get(c) ?? 0) + 1);
@@ -40,9 +44,10 @@ export function chatPanel(ctx: Ctx, rerender: () => void): Child[] {
   const mark = () => { const last = lines.filter((l) => channelOf(l, me) === channel).at(-1); if (last) seen.set(channel, Math.max(seen.get(channel) ?? 0, last.id)); };
   mark();
   const unread = unreadCounts(lines, me, channel);
-  const channels = ['all', ...(s?.nations.filter((n) => n.id !== me).map((n) => n.id) ?? [])];
+  const teacherChannel = st.isHost && !me ? [] : st.meta && !st.meta.hostPlays ? ['host'] : [];
+  const channels = ['all', ...teacherChannel, ...(s?.nations.filter((n) => n.id !== me).map((n) => n.id) ?? [])];
   const shown = lines.filter((l) => channelOf(l, me) === channel);
-  const label = (c: string) => (c === 'all' ? 'Everyone' : nameIn(s, c));
+  const label = (c: string) => (c === 'all' ? 'Everyone' : c === 'host' ? 'Teacher' : nameIn(s, c));
   const send = (e: Event) => {
     e.preventDefault();
     const t = text.trim();

@@ -191,8 +191,16 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     render(panel, ...content);
     render(sealed, sealedPanel(ctx, rerender));
     const st = ctx.st();
+    const meP = st.meta?.players.find((p) => p.id === st.playerId);
+    const seated = (st.meta?.players ?? []).filter((p) => p.nation && p.connected && !p.bot);
+    const s = ctx.rules();
+    const canBeDone = !!meP?.nation && !!s && !s.over && ['diplomacy', 'policy', 'crisis'].includes(s.phase);
     render(banner,
       st.meta?.teacherReads && ctx.me() ? h('p', { class: 'banner' }, 'Your teacher can read the negotiations in this match.') : '',
+      canBeDone ? h('div', { class: 'row', style: 'margin:.4rem' },
+        h('button', { class: `btn small ${meP!.ready ? '' : 'primary'}`, type: 'button', 'aria-pressed': meP!.ready ? 'true' : 'false', onclick: () => ctx.conn.send('ready', { ready: !meP!.ready }) },
+          meP!.ready ? 'Done \u2713 (press to undo)' : 'I\u2019m done with this phase'),
+        h('span', { class: 'muted' }, `${seated.filter((p) => p.ready).length} of ${seated.length} players done; the phase ends when all are.`)) : '',
       st.error ? h('p', { class: 'banner', role: 'alert' }, st.error) : '');
   }
 

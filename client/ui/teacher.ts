@@ -28,7 +28,7 @@ export function teacherPanel(ctx: Ctx, toggleProjector: () => void): Child[] {
       meta.paused ? h('button', { class: 'btn primary', type: 'button', onclick: () => send('resume', {}) }, 'Resume') : h('button', { class: 'btn', type: 'button', onclick: () => send('pause', {}) }, 'Pause'),
       h('button', { class: 'btn', type: 'button', onclick: () => send('extend', { seconds: 60 }) }, '+1 minute'),
       h('button', { class: 'btn', type: 'button', onclick: () => send('extend', { seconds: -30 }) }, '\u221230 seconds'),
-      h('button', { class: 'btn primary', type: 'button', onclick: () => send('advance', {}) }, 'Next phase now'),
+      h('button', { class: 'btn primary', type: 'button', onclick: () => send('advance', { phase: s.phase }) }, 'Next phase now'),
       h('button', { class: 'btn', type: 'button', 'aria-pressed': meta.chatFrozen ? 'true' : 'false', onclick: () => send('freezeChat', { frozen: !meta.chatFrozen }) }, meta.chatFrozen ? 'Unfreeze chat' : 'Freeze chat'),
       h('button', { class: 'btn', type: 'button', onclick: toggleProjector }, 'Projector view'),
       h('button', { class: 'btn danger', type: 'button', onclick: () => { if (confirm('End the match now for everyone?')) send('endMatch', {}); } }, 'End the match')),

@@ -94,7 +94,7 @@ export function crisisMarkers(s: Pick<GameState, 'crises' | 'nations' | 'regions
 /** Owner of each region now ('rev' for the revisionist power). */
 export const ownerOf = (regions: Region[], id: string): string | undefined => regions.find((r) => r.id === id)?.owner;
 
-export interface MapNation { id: NationId; name: string; color: string; pattern: string }
+export interface MapNation { id: NationId; name: string; color: string; pattern: string; economy: number; military: number; reputation: number }
 export interface MapData {
   scenario: Scenario;
   regions: Region[];
@@ -112,7 +112,7 @@ export function mapData(scenario: Scenario, s: GameState, me: NationId | null, s
     regions: s.regions,
     nations: s.nations.map((n) => {
       const sc = scenario.nations.find((x) => x.id === n.id);
-      return { id: n.id, name: n.name, color: extra[n.id]?.color ?? sc?.color ?? '#888888', pattern: extra[n.id]?.pattern ?? sc?.pattern ?? 'solid' };
+      return { id: n.id, name: n.name, color: extra[n.id]?.color ?? sc?.color ?? '#888888', pattern: extra[n.id]?.pattern ?? sc?.pattern ?? 'solid', economy: n.economy, military: n.military, reputation: n.reputation };
     }),
     links: treatyLinks(s),
     crises: crisisMarkers(s),

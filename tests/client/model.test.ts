@@ -56,7 +56,8 @@ describe('join errors, chat', () => {
     expect(joinErrorText({ code: 4304, message: 'x' })).toMatch(/already uses this nickname/);
     expect(joinErrorText({ code: 4305, message: 'x' })).toMatch(/full/);
     expect(joinErrorText({ code: 4308, message: 'x' })).toMatch(/over/);
-    expect(joinErrorText({ code: 522, message: 'room "ZZZZZZ" not found' })).toMatch(/No match has that code/);
+    expect(joinErrorText({ code: 404, message: 'room "ZZZZZZ" not found' })).toMatch(/No match has that code/);
+    expect(joinErrorText({ code: 522, message: 'locked' })).toMatch(/full/);
     expect(joinErrorText(new Error('Failed to fetch'))).toMatch(/Cannot reach/);
   });
   it('merges chat without duplicates and counts unread per channel', () => {

@@ -63,7 +63,7 @@ describe('a classroom match in Chromium', () => {
     // --- Host creates a match (teacher only, may read negotiations, long timers: the teacher drives).
     const host = await newPage('host');
     await host.goto(server.url);
-    await expect.poll(() => host.getByRole('heading', { name: 'Host a match' }).isVisible()).toBe(true);
+    await host.getByRole('heading', { name: 'Host a match' }).waitFor({ timeout: 30_000 });
     await shot(host, '01-home');
     await host.getByLabel('Nations').selectOption('3');
     await host.getByLabel('Turns (years)').fill('2');

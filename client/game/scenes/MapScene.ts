@@ -121,7 +121,7 @@ export class MapScene extends Phaser.Scene {
   redraw(force = false): void {
     const data = this.#deps.data();
     if (!data) return;
-    const key = JSON.stringify([data.regions, data.links, data.crises, data.selected, data.me]);
+    const key = JSON.stringify([data.regions, data.links, data.crises, data.selected, data.me, data.nations]);
     if (!force && key === this.#key) return;
     this.#key = key;
     this.#data = data;
@@ -198,6 +198,12 @@ export class MapScene extends Phaser.Scene {
         color: '#1d232b', stroke: '#ffffff', strokeThickness: r.capital ? 4 : 3, align: 'center',
       }).setOrigin(0.5, 0.5);
       this.#labels.push(label);
+      const nat = r.capital ? colorOf.get(r.owner) : undefined;
+      if (nat) {
+        this.#labels.push(this.add.text(c.x, c.y + 15, `econ ${nat.economy} \u00b7 mil ${nat.military} \u00b7 rep ${nat.reputation}`, {
+          fontFamily: 'system-ui, sans-serif', fontSize: '10px', color: '#1d232b', stroke: '#ffffff', strokeThickness: 3,
+        }).setOrigin(0.5, 0.5));
+      }
     }
 
     // Crisis markers, with an animated outcome when it changes.
