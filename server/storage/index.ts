@@ -78,6 +78,8 @@ export interface Storage {
   /** Matches to bring back after a restart (lobby or running). */
   unfinished(): MatchRow[];
   hasMatch(id: string): boolean;
+  /** How the store is configured (for tests and operators). */
+  diagnostics(): { journalMode: string; synchronous: string; schemaVersion: number };
   close(): void;
 }
 

@@ -171,6 +171,13 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     unfinished() {
       return (q.unfinished.all() as unknown as RawRow[]).map(toRow);
     },
+    diagnostics() {
+      const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+      const sync = db.prepare('PRAGMA synchronous').get() as { synchronous: number };
+      const version = db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number };
+      const names = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+      return { journalMode: journal.journal_mode, synchronous: names[Number(sync.synchronous)] ?? String(sync.synchronous), schemaVersion: Number(version.v) };
+    },
     close() {
       if (db.isOpen) db.close();
     },
