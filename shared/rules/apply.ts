@@ -1,6 +1,6 @@
 import type { Action, ApplyResult, GameEvent, GameState, Phase, RuleError } from '../types.ts';
 import { ERRORS, fail } from './errors.ts';
-import { cloneState, hasNation } from './state.ts';
+import { cloneState, hasNation, settle } from './state.ts';
 import { runAccept, runCounter, runPropose, runReject, runWithdraw, validateAccept, validateCounter, validatePropose, validateReject, validateWithdraw } from './proposals.ts';
 import { runBreak, runNotice, runReview, validateBreak, validateNotice, validateReview } from './treaties.ts';
 import { runPolicy, validatePolicy } from './policy.ts';
@@ -59,5 +59,5 @@ export function apply(state: GameState, action: Action): ApplyResult {
   const draft = cloneState(state);
   const events: GameEvent[] = [];
   h.run(draft, action, events);
-  return { ok: true, state: draft, events };
+  return { ok: true, state: settle(draft), events };
 }

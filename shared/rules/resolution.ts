@@ -1,6 +1,6 @@
 import { REVISIONIST, type GameEvent, type GameState, type NationId } from '../types.ts';
 import { draw } from './rng.ts';
-import { bump, bumpTrust, emit, nameOf, nation, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
 import { endTreaty } from './treaties.ts';
 
@@ -79,7 +79,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         const together = treaty ? s.turn - treaty.signed : 0;
         const cost = 8 + Math.min(10, together * 2); // audience cost, larger for a long-standing treaty
         bump(ally, 'reputation', -cost);
-        const p = s.pairs[`${k.victim}>${k.ally}`]!;
+        const p = pair(s, k.victim, k.ally);
         p.trust = Math.max(-100, Math.min(p.trust - 60, -40));
         watchersTrust(s, k.ally, -8, [k.victim]);
         s.record.abstained += 1;

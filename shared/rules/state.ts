@@ -3,13 +3,18 @@ import type { GameEvent, GameState, Nation, NationId, Pair, Treaty } from '../ty
 // Small helpers shared by every rule module: copying a state into a draft, looking things up, and
 // recording events. Rule modules mutate only drafts made here; `apply` hands them one per action.
 
+/**
+ * Pairs are copied on first write: a draft starts by sharing every pair object with the state it came from,
+ * and `pair()` copies one the first time the draft asks for it. Most actions touch no pair at all, and an
+ * 8-nation state has 56 of them. This set records which pairs a draft already owns.
+ */
+const ownedPairs = new WeakMap<GameState, Set<string>>();
+
 export function cloneState(s: GameState): GameState {
-  const pairs: Record<string, Pair> = {};
-  for (const key in s.pairs) pairs[key] = { ...s.pairs[key]! };
-  return {
+  const draft: GameState = {
     ...s,
     nations: s.nations.map((n) => ({ ...n, policy: n.policy ? { ...n.policy } : null })),
-    pairs,
+    pairs: { ...s.pairs },
     regions: s.regions.map((r) => ({ ...r })),
     treaties: s.treaties.map((t) => ({
       ...t,
@@ -26,15 +31,33 @@ export function cloneState(s: GameState): GameState {
     events: [...s.events],
     record: { ...s.record },
   };
+  ownedPairs.set(draft, new Set());
+  return draft;
 }
 
 export const pairKey = (a: NationId, b: NationId): string => `${a}>${b}`;
 
+/** The relation A→B. On a draft it is the draft's own copy, safe to change; on a settled state, read only. */
 export function pair(s: GameState, a: NationId, b: NationId): Pair {
-  const p = s.pairs[pairKey(a, b)];
+  const key = pairKey(a, b);
+  const p = s.pairs[key];
   if (!p) throw new Error(`no pair ${a}>${b}`);
-  return p;
+  const owned = ownedPairs.get(s);
+  if (!owned || owned.has(key)) return p;
+  const copy = { ...p };
+  s.pairs[key] = copy;
+  owned.add(key);
+  return copy;
 }
+
+/** A finished draft becomes a settled state: from now on its pairs are read only. */
+export function settle(draft: GameState): GameState {
+  ownedPairs.delete(draft);
+  return draft;
+}
+
+/** Read a relation without taking ownership (for hot loops that only look). */
+export const peekPair = (s: GameState, a: NationId, b: NationId): Pair => s.pairs[pairKey(a, b)]!;
 
 export function nation(s: GameState, id: NationId): Nation {
   const n = s.nations.find((x) => x.id === id);
