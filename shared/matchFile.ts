@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERSONALITIES, RULES_VERSION, STRATEGIES, type MatchFile } from './types.ts';
 import { actionSchema } from './protocol/terms.ts';
 import { getScenario } from './scenarios/index.ts';
+import { replay } from './rules/replay.ts';
 
 // The match file format, { rulesVersion, scenario, seed, settings, players, actions[] }: parse (with the
 // version check) and write side by side. Errors are values with a sentence naming what is wrong.
@@ -58,4 +59,29 @@ export function parseMatchFile(input: string | unknown): ParseResult {
 
 export function writeMatchFile(file: MatchFile): string {
   return JSON.stringify(file, null, 1);
+}
+
+/**
+ * A "what if" fork: the parent's log up to the start of `turn` (its diplomacy phase), every seat a bot until
+ * people take them, and a link to the parent. Replaying it gives the parent's state at that turn exactly.
+ */
+export function forkMatchFile(parent: MatchFile, parentId: string, turn: number): { ok: true; file: MatchFile } | { ok: false; message: string } {
+  if (!Number.isInteger(turn) || turn < 1) return { ok: false, message: 'Choose a turn of the match to fork from.' };
+  let reached: number | null = turn === 1 ? 0 : null;
+  if (reached === null) {
+    const r = replay(parent, { onStep: () => undefined });
+    if (!r.ok) return { ok: false, message: `The parent match does not replay: ${r.error.message}` };
+    const frame = r.frames.find((f) => f.turn === turn && f.phase === 'diplomacy');
+    if (!frame) return { ok: false, message: `The match never reached turn ${turn}.` };
+    reached = frame.index;
+  }
+  return {
+    ok: true,
+    file: {
+      rulesVersion: parent.rulesVersion, scenario: parent.scenario, seed: parent.seed, settings: { ...parent.settings },
+      players: parent.players.map((p) => ({ nation: p.nation, name: p.name, bot: true, strategy: p.strategy ?? 'adaptive', personality: p.personality ?? 'loyal' })),
+      actions: parent.actions.slice(0, reached),
+      parent: { id: parentId, turn },
+    },
+  };
 }
