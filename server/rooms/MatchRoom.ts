@@ -26,6 +26,7 @@ export const DEFAULT_TIMERS: StoredSettings['timers'] = { diplomacy: 180, policy
 const MAX_NOTE = 140;
 const CHAT_KEPT = 1000;
 
+const KICKED_MESSAGE = 'The host removed you from this match; a bot plays your nation now.';
 const clipNote = (s: string): string => (s.length > MAX_NOTE ? `${s.slice(0, MAX_NOTE - 1)}…` : s);
 const joinError = (code: keyof typeof JOIN_ERRORS, message: string): ServerError => new ServerError(JOIN_ERRORS[code], message);
 
@@ -53,6 +54,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private lastPrivate = new Map<string, string>();
   private lastTeacher = '';
   private hostPending = false;
+  private kickedSessions = new Set<string>();
   private hostClaimTimer: NodeJS.Timeout | null = null;
 
   // ------------------------------------------------------------------ lifecycle
@@ -271,8 +273,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override onReconnect(client: Client): void {
     const p = this.playerOfSession(client.sessionId);
     if (!p) {
-      // The player came back another way meanwhile (nickname + secret), or was removed.
-      client.leave(CLOSE_CODES.replaced);
+      // The player was removed meanwhile, or came back another way (nickname + secret).
+      if (this.kickedSessions.has(client.sessionId)) {
+        client.send('kicked', { message: KICKED_MESSAGE });
+        client.leave(CLOSE_CODES.kicked);
+      } else {
+        client.leave(CLOSE_CODES.replaced);
+      }
       return;
     }
     p.connected = true;
@@ -543,13 +550,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         target.kicked = true;
         target.nation = null;
         const session = target.sessionId;
+        if (session) this.kickedSessions.add(session);
         target.sessionId = null;
         target.connected = false;
         this.cancelAwayTimer(target.id);
         this.persistPlayers();
         const client = session ? this.clients.get(session) : undefined;
         if (client) {
-          client.send('kicked', { message: 'The host removed you from this match; a bot plays your nation now.' });
+          client.send('kicked', { message: KICKED_MESSAGE });
           client.leave(CLOSE_CODES.kicked);
         }
         this.publish();

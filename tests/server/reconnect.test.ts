@@ -107,4 +107,21 @@ describe('reconnection', () => {
     await waitFor(() => [...st.nations].find((n) => n.id === seatOf(a).nation)?.bot === true, 'bot took over');
     await leaveAll(host, late);
   });
+
+  test('a player removed while dropped cannot come back through the reconnection token', async () => {
+    const host = await createMatch(server.url, { seats: 3, turns: 3, hostName: 'Teacher', hostPlays: false });
+    const a = await joinMatch(server.url, host.room.roomId, { nickname: 'Ari' });
+    const seat = seatOf(a);
+    const token = a.room.reconnectionToken;
+    await drop(a);
+    await waitFor(() => host.room.state.players.get(seat.playerId)?.connected === false, 'dropped');
+    expect((await host.ask('kick', { player: seat.playerId })).type).toBe('accepted');
+    const outcome = await new RecordingClient(server.url).reconnect(token).then(
+      (room) => new Promise<number>((resolve) => room.onLeave((code: number) => resolve(code))),
+      () => -1,
+    );
+    expect([4100, -1]).toContain(outcome);
+    expect(host.room.state.players.has(seat.playerId)).toBe(false);
+    await leaveAll(host);
+  });
 });
