@@ -5,7 +5,7 @@ import { nameIn } from './context.ts';
 import { clock, phaseHint, phaseLine, secondsLeft } from '../view/format.ts';
 import { mapData, type MapData } from '../view/mapModel.ts';
 import { kindName } from '../view/terms.ts';
-import { negotiatePanel } from './negotiate.ts';
+import { negotiatePanel, startAmend } from './negotiate.ts';
 import { treatiesPanel } from './treaties.ts';
 import { chatPanel, totalUnread } from './chat.ts';
 import { newsPanel } from './news.ts';
@@ -182,7 +182,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     let content: Child[];
     switch (tab) {
       case 'negotiate': content = negotiatePanel(ctx, rerender); break;
-      case 'treaties': content = treatiesPanel(ctx); break;
+      case 'treaties': content = treatiesPanel(ctx, (t) => { const me = ctx.me(); if (me) startAmend(t, me); tab = 'negotiate'; draw(true); document.getElementById('composer-title')?.focus(); }); break;
       case 'chat': content = chatPanel(ctx, rerender); break;
       case 'news': content = newsPanel(ctx); break;
       case 'glossary': content = [glossaryPanel(glossaryFocus)]; break;

@@ -1,4 +1,4 @@
-import type { GameState, NationId, Proposal, Terms, TreatyKind } from '../../shared/types.ts';
+import type { GameState, NationId, Proposal, Terms, Treaty, TreatyKind } from '../../shared/types.ts';
 import type { Assessment } from '../../shared/rules/index.ts';
 import { describeTerms, termLines } from '../../shared/rules/index.ts';
 import { h, type Child } from './dom.ts';
@@ -18,9 +18,11 @@ interface Draft {
   terms: Terms;
   note: string;
   counterOf: string | null;
+  /** Treaty whose terms this proposal would replace at its review. */
+  amends: string | null;
 }
 
-const draft: Draft = { to: [], kind: 'partnership', terms: defaultTerms('partnership'), note: '', counterOf: null };
+const draft: Draft = { to: [], kind: 'partnership', terms: defaultTerms('partnership'), note: '', counterOf: null, amends: null };
 const notes = new Map<string, string>();
 
 export function resetDraft(): void {
@@ -29,6 +31,16 @@ export function resetDraft(): void {
   draft.terms = defaultTerms('partnership');
   draft.note = '';
   draft.counterOf = null;
+  draft.amends = null;
+}
+
+/** Open the composer to amend a treaty at its review: same parties, its terms to edit. */
+export function startAmend(t: Treaty, me: NationId): void {
+  resetDraft();
+  draft.amends = t.id;
+  draft.kind = t.terms.kind;
+  draft.terms = { ...t.terms };
+  draft.to = t.parties.filter((p) => p !== me);
 }
 
 /** Open the composer as a counter to a proposal, with its terms to edit. */
@@ -85,6 +97,8 @@ export function negotiatePanel(ctx: Ctx, rerender: () => void): Child[] {
     const noteId = `note-${p.id}`;
     return h('article', { class: 'card proposal', 'aria-labelledby': `${p.id}-h` },
       h('h3', { id: `${p.id}-h` }, `${nameIn(s, p.from)} proposes a ${kindName(p.terms.kind).toLowerCase()}`, p.to.length > 1 ? ` (with ${p.to.filter((x) => x !== me).map((x) => nameIn(s, x)).join(', ')})` : ''),
+      p.counterOf ? h('p', {}, h('strong', {}, 'A counter-proposal: '), 'the terms were changed from an earlier proposal.') : '',
+      p.amends ? h('p', {}, h('strong', {}, 'An amendment: '), 'new terms for a treaty you already have, at its review.') : '',
       h('p', { class: 'muted' }, describeTerms(s, p.terms)),
       termList(s, p.terms),
       assessmentView(cardFor(s, me, p), `as-${p.id}`),
@@ -115,7 +129,7 @@ function composer(ctx: Ctx, s: GameState, me: NationId, diplomacy: boolean, rere
   if (draft.counterOf && (!counter || counter.status !== 'open')) draft.counterOf = null;
   const parties = [me, ...draft.to];
   const fields = termFields(s, draft.terms, parties);
-  const problem = proposalProblem(s, me, draft.to, draft.terms);
+  const problem = draft.amends ? null : proposalProblem(s, me, draft.to, draft.terms);
   const blocks = draft.to.length ? previewBlocks(s, me, draft.to, draft.terms) : [];
   const assessment = draft.to.length && !problem ? assessFor(s, me, { from: me, to: draft.to, terms: draft.terms }) : null;
 
@@ -141,22 +155,25 @@ function composer(ctx: Ctx, s: GameState, me: NationId, diplomacy: boolean, rere
     if (problem) return;
     const extra = noteOf('note-compose');
     if (draft.counterOf) ctx.conn.send('counter', { proposal: draft.counterOf, terms: draft.terms, ...extra });
-    else ctx.conn.send('propose', { to: [...draft.to], terms: draft.terms, ...extra });
+    else ctx.conn.send('propose', { to: [...draft.to], terms: draft.terms, ...(draft.amends ? { amends: draft.amends } : {}), ...extra });
     resetDraft();
     rerender();
   };
 
   return h('section', { class: 'card', 'aria-labelledby': 'composer-title', style: 'margin-bottom:.8rem' },
-    h('h2', { id: 'composer-title', tabindex: -1 }, counter ? `Counter ${nameIn(s, counter.from)}\u2019s proposal` : 'Propose a treaty'),
+    h('h2', { id: 'composer-title', tabindex: -1 }, counter ? `Counter ${nameIn(s, counter.from)}\u2019s proposal` : draft.amends ? 'Amend a treaty at its review' : 'Propose a treaty'),
+    draft.amends ? h('p', {}, 'Change the terms; the treaty keeps running under the new terms once every party accepts. ', h('button', { class: 'btn small', type: 'button', onclick: () => { resetDraft(); rerender(); } }, 'Cancel the amendment')) : '',
+    s.turn === 1 && !counter && !draft.amends && !s.treaties.some((t) => t.parties.includes(me)) ? h('p', { class: 'banner', style: 'margin:.2rem 0 .6rem' },
+      'First year tip: tick one to three nations, choose the kind of treaty, read what each term means, then send. Proposals to you appear above: read the assessment, then accept, counter or reject.') : '',
     counter ? h('p', {}, 'Change the terms below and send them back. ', h('button', { class: 'btn small', type: 'button', onclick: () => { resetDraft(); rerender(); } }, 'Cancel the counter')) : '',
-    counter ? '' : h('fieldset', {}, h('legend', {}, 'To whom (1 to 3 nations)'),
+    counter || draft.amends ? '' : h('fieldset', {}, h('legend', {}, 'To whom (1 to 3 nations)'),
       h('div', { class: 'row' }, ...others.map((n) => h('label', { style: 'font-weight:400' },
         h('input', { id: `to-${n.id}`, type: 'checkbox', checked: draft.to.includes(n.id), disabled: !draft.to.includes(n.id) && draft.to.length >= 3, onchange: (e: Event) => {
           const on = (e.target as HTMLInputElement).checked;
           draft.to = on ? [...draft.to, n.id] : draft.to.filter((x) => x !== n.id);
           rerender();
         } }), ` ${n.name}`)))),
-    counter ? '' : h('fieldset', {}, h('legend', {}, 'Kind of treaty'),
+    counter || draft.amends ? '' : h('fieldset', {}, h('legend', {}, 'Kind of treaty'),
       h('div', { class: 'row' },
         h('label', { style: 'font-weight:400' }, h('input', { id: 'kind-alliance', type: 'radio', name: 'kind', checked: draft.kind === 'alliance', onchange: () => setKind('alliance') }), ' Defensive alliance'),
         h('label', { style: 'font-weight:400' }, h('input', { id: 'kind-partnership', type: 'radio', name: 'kind', checked: draft.kind === 'partnership', onchange: () => setKind('partnership') }), ' Strategic partnership')),
@@ -173,7 +190,7 @@ function composer(ctx: Ctx, s: GameState, me: NationId, diplomacy: boolean, rere
     problem && draft.to.length ? h('p', { class: 'error' }, problem) : '',
     h('div', { class: 'row', style: 'margin-top:.5rem' },
       h('button', { class: 'btn primary', type: 'button', disabled: !diplomacy || !!problem, onclick: send },
-        counter ? 'Send the counter-proposal' : 'Send the proposal'),
+        counter ? 'Send the counter-proposal' : draft.amends ? 'Propose the amendment' : 'Send the proposal'),
       diplomacy ? '' : h('span', { class: 'muted' }, 'Proposals are made in the diplomacy phase.')),
   );
 }

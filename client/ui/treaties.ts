@@ -1,4 +1,5 @@
 import { h, type Child } from './dom.ts';
+import type { Treaty } from '../../shared/types.ts';
 import { kindName, treatyStatus } from '../view/terms.ts';
 import { reviewDue } from '../../shared/rules/index.ts';
 import type { Ctx } from './context.ts';
@@ -15,7 +16,7 @@ const take = (id: string): { note?: string } => {
   return v ? { note: v } : {};
 };
 
-export function treatiesPanel(ctx: Ctx): Child[] {
+export function treatiesPanel(ctx: Ctx, amend: (t: Treaty) => void): Child[] {
   const s = ctx.rules();
   const me = ctx.me();
   if (!s) return [h('p', {}, 'No treaties yet.')];
@@ -36,6 +37,7 @@ export function treatiesPanel(ctx: Ctx): Child[] {
           h('div', { class: 'row', style: 'margin-top:.4rem' },
             due ? h('button', { class: 'btn primary', type: 'button', onclick: () => ctx.conn.send('review', { treaty: t.id, decision: 'renew', ...take(noteId) }) }, 'Renew at review') : '',
             due ? h('button', { class: 'btn', type: 'button', onclick: () => ctx.conn.send('review', { treaty: t.id, decision: 'leave', ...take(noteId) }) }, 'Leave freely at review') : '',
+            due ? h('button', { class: 'btn', type: 'button', onclick: () => amend(t) }, 'Amend the terms') : '',
             t.noticeBy ? '' : h('button', { class: 'btn', type: 'button', onclick: () => ctx.conn.send('notice', { treaty: t.id, ...take(noteId) }) }, 'Give exit notice'),
             h('button', { class: 'btn danger', type: 'button', onclick: () => {
               if (confirm('Break this treaty now? Breaking is public and costs reputation.')) ctx.conn.send('break', { treaty: t.id, ...take(noteId) });

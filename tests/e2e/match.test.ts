@@ -149,7 +149,7 @@ describe('a classroom match in Chromium', () => {
     await alice.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => alice.getByRole('article').filter({ hasText: 'Strategic partnership with Kestria' }).count(), { timeout: 15_000 }).toBe(1);
 
-    // Alice proposes a defensive alliance to Kestria; Bob accepts.
+    // Alice proposes a defensive alliance to Kestria; Bob counters with full help; Alice accepts the counter.
     await alice.getByRole('tab', { name: /Negotiate/ }).click();
     await alice.getByRole('checkbox', { name: 'Kestria' }).check();
     await alice.getByRole('radio', { name: 'Defensive alliance' }).check();
@@ -157,8 +157,17 @@ describe('a classroom match in Chromium', () => {
     await alice.getByRole('button', { name: 'Send the proposal' }).click();
     const alliance = bob.getByRole('article').filter({ hasText: 'Valdor proposes a defensive alliance' });
     await alliance.waitFor({ timeout: 15_000 });
-    await alliance.getByLabel('Why? (decision journal)').fill('We face the Dominion together.');
-    await alliance.getByRole('button', { name: 'Accept Valdor’s proposal' }).click();
+    await alliance.getByRole('button', { name: 'Counter (edit the terms)' }).click();
+    await bob.getByRole('heading', { name: 'Counter Valdor’s proposal' }).waitFor();
+    await bob.getByLabel('Help sent when called').selectOption('full');
+    await expect.poll(() => bob.locator('#term-contribution-line').textContent()).toMatch(/most of its army/);
+    await bob.getByRole('button', { name: 'Send the counter-proposal' }).click();
+    const counter = alice.getByRole('article').filter({ hasText: 'Kestria proposes a defensive alliance' });
+    await counter.waitFor({ timeout: 15_000 });
+    expect(await counter.textContent()).toMatch(/A counter-proposal/);
+    expect(await counter.textContent()).toMatch(/full help/);
+    await counter.getByLabel('Why? (decision journal)').fill('Full help is worth it against the Dominion.');
+    await counter.getByRole('button', { name: 'Accept Kestria’s proposal' }).click();
     await bob.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => bob.getByRole('article').filter({ hasText: 'Defensive alliance with Valdor' }).count(), { timeout: 15_000 }).toBe(1);
     await shot(bob, '05-treaties');
