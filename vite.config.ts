@@ -24,11 +24,13 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // `npx vite` during development: the game server runs separately (npm start, port 2567). The proxy
+    // presents itself with the server's own origin, which the server accepts as same-origin.
     proxy: {
-      '/matchmake': { target: server, changeOrigin: true },
-      '/api': { target: server, changeOrigin: true },
+      '/matchmake': { target: server, changeOrigin: true, headers: { origin: server } },
+      '/api': { target: server, changeOrigin: true, headers: { origin: server } },
       // Colyseus room sockets: /<processId>/<roomId>
-      '^/[A-Za-z0-9_-]+/[A-Za-z0-9]{4,}(\\?.*)?$': { target: server, ws: true, changeOrigin: true },
+      '^/[A-Za-z0-9_-]+/[A-Za-z0-9]{4,}(\\?.*)?$': { target: server, ws: true, changeOrigin: true, headers: { origin: server } },
     },
   },
 });

@@ -67,7 +67,16 @@ conn.store.subscribe((st, prev) => {
   show(screenFor(st));
 });
 
-if (loadSession()) {
+const replayId = /^\/replay\/([^/]+)/.exec(location.pathname)?.[1];
+if (replayId) {
+  // The replay viewer is a later piece of work; until then this page offers the match file itself.
+  const id = decodeURIComponent(replayId);
+  render(app, h('div', { class: 'home stack' },
+    h('h1', {}, `Replay of match ${id}`),
+    h('p', {}, 'The step-by-step replay viewer is not built yet. The complete record of this match (every accepted action, replayable by the rules) is available as a match file:'),
+    h('p', {}, h('a', { href: `/api/matches/${encodeURIComponent(id)}`, download: `entente-${id}.json` }, `Download the match file of ${id}`)),
+    h('p', {}, h('a', { href: '/' }, 'Back to the home page'))));
+} else if (loadSession()) {
   resuming = true;
   show('resuming');
   void conn.resume().then((ok) => { resuming = false; if (!ok) show('home', true); });
