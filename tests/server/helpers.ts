@@ -141,7 +141,8 @@ export async function createMatch(url: string, options: Record<string, unknown>)
   const room = await client.create('match', { seats: 5, turns: 2, hostName: 'Teacher', hostPlays: false, ...options });
   const p = wrap(room);
   await firstState(room);
-  await waitFor(() => p.last('seat'), 'seat message');
+  // The seat and the first private view follow the state on join.
+  await waitFor(() => p.last('seat') && p.last('private'), 'seat and private view');
   return p;
 }
 
@@ -150,7 +151,8 @@ export async function joinMatch(url: string, code: string, options: Record<strin
   const room = await client.joinById(code, options);
   const p = wrap(room);
   await firstState(room);
-  await waitFor(() => p.last('seat'), 'seat message');
+  // The seat and the first private view follow the state on join.
+  await waitFor(() => p.last('seat') && p.last('private'), 'seat and private view');
   return p;
 }
 
