@@ -35,7 +35,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
   const mapEl = h('div', { class: 'mapcanvas', style: 'position:absolute;inset:0' });
   const overlayNations = h('div', { class: 'map-nations', role: 'group', 'aria-label': 'Select a nation on the map' });
   const details = h('aside', { class: 'map-details', 'aria-live': 'polite', 'aria-label': 'Nation details' });
-  const legend = h('div', { class: 'map-legend', 'aria-label': 'Map legend' });
+  const legend = h('details', { class: 'map-legend', open: !window.matchMedia('(max-width: 900px)').matches });
   const zoom = h('div', { class: 'row map-zoom' },
     h('button', { class: 'btn small', type: 'button', 'aria-label': 'Zoom in', onclick: () => zoomBy(1.25) }, '+'),
     h('button', { class: 'btn small', type: 'button', 'aria-label': 'Zoom out', onclick: () => zoomBy(0.8) }, '\u2212'),
@@ -139,12 +139,14 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
           ex ? h('li', {}, `Regions held: ${ex.regions}`) : '',
           together.length ? h('li', {}, `Your treaties with it: ${together.map((t) => kindName(t.terms.kind).toLowerCase()).join(', ')}`) : me && me !== n.id && !projector ? h('li', {}, 'No treaty with you.') : ''));
     }
+    const wasOpen = legend.open;
     render(legend,
-      h('strong', {}, 'Legend'),
+      h('summary', {}, h('strong', {}, 'Legend')),
       h('div', {}, lineSample(false, 4), ' Defensive alliance (solid)'),
       h('div', {}, lineSample(true, 3), ' Strategic partnership (dashed, thicker with ties)'),
       h('div', {}, h('span', { 'aria-hidden': 'true', style: 'color:#a3261b;font-weight:900' }, '\u26a0'), ' Crisis: attacker \u2192 target'),
       h('div', {}, h('span', { 'aria-hidden': 'true' }, '\u2605'), ' Capital · patterns tell nations apart'));
+    legend.open = wasOpen;
   }
 
   function drawTabs(): void {
