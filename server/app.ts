@@ -23,7 +23,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = openSqliteStorage(config.dataDir);
   const ctx: ServerContext = {
-    config, storage, throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute), shuttingDown: false, recovering: new Set(),
+    config, storage, throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
+    creates: new JoinThrottle(config.createBurst, config.createPerMinute), shuttingDown: false, recovering: new Set(),
   };
   setContext(ctx);
 

@@ -18,6 +18,11 @@ export interface ServerConfig {
   /** Failed joins per IP: burst and refill per minute. */
   joinFailBurst: number;
   joinFailPerMinute: number;
+  /** Matches created per IP: burst and refill per minute (a school's teachers share one address). */
+  createBurst: number;
+  createPerMinute: number;
+  /** A lobby nobody has touched for this long is not brought back after a restart (ms). */
+  lobbyTtlMs: number;
   /** Directory of the built client (served when it exists). */
   staticDir: string;
   /** Enables the `debugThrow` message, for the uncaught-exception test only. */
@@ -39,6 +44,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     recoveryGraceMs: num(env.RECOVERY_GRACE_MS, 30_000),
     joinFailBurst: num(env.JOIN_FAIL_BURST, 20),
     joinFailPerMinute: num(env.JOIN_FAIL_PER_MINUTE, 20),
+    createBurst: num(env.CREATE_BURST, 30),
+    createPerMinute: num(env.CREATE_PER_MINUTE, 30),
+    lobbyTtlMs: num(env.LOBBY_TTL_HOURS, 24) * 3600_000,
     staticDir: env.STATIC_DIR || 'dist',
     testHooks: env.ENTENTE_TEST_HOOKS === '1',
   };
@@ -48,6 +56,8 @@ export interface ServerContext {
   config: ServerConfig;
   storage: Storage;
   throttle: JoinThrottle;
+  /** Matches created per IP. */
+  creates: JoinThrottle;
   shuttingDown: boolean;
   /** Matches waiting to be re-created after a restart, by code (filled by recovery, read by the room). */
   recovering: Set<string>;

@@ -116,6 +116,13 @@ export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
       if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
         return json(res, 403, { code: 403, error: 'This page is not allowed to join matches on this server.' });
       }
+      if (/^\/matchmake\/(create|joinOrCreate)\//.test(path) && req.method === 'POST') {
+        const ip = clientIp(req);
+        if (ctx.creates.blocked(ip)) {
+          return json(res, 429, { code: 429, error: 'Many matches were created from this network just now: wait a minute, then try again.' });
+        }
+        ctx.creates.fail(ip);
+      }
       const m = /^\/matchmake\/(joinById|reconnect)\/([^/]+)$/.exec(path);
       if (m && req.method === 'POST') {
         const ip = clientIp(req);

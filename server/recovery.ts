@@ -3,10 +3,17 @@ import type { ServerContext } from './config.ts';
 
 // After a restart (even kill -9): every match that was in the lobby or running is rebuilt from its log by
 // replay, and its room is created again under the same code. Students rejoin with code + nickname + secret.
+// A lobby left untouched for LOBBY_TTL_HOURS is archived instead.
 
 export async function recoverMatches(ctx: ServerContext): Promise<string[]> {
   const recovered: string[] = [];
+  const now = Date.now();
   for (const row of ctx.storage.unfinished()) {
+    if (row.status === 'lobby' && now - row.updated > ctx.config.lobbyTtlMs) {
+      // A lobby nobody came back to: archive it instead of holding its code forever.
+      ctx.storage.updateMatch(row.id, { status: 'finished', finished: now });
+      continue;
+    }
     ctx.recovering.add(row.id);
     try {
       await matchMaker.createRoom('match', { __recover: row.id });

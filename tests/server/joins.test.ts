@@ -7,7 +7,7 @@ import { bootServer, createMatch, joinMatch, leaveAll, type Player, type TestSer
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await bootServer({ joinFailBurst: 8, joinFailPerMinute: 2, allowedOrigins: ['http://school.example'] });
+  server = await bootServer({ joinFailBurst: 8, joinFailPerMinute: 2, createBurst: 10, createPerMinute: 1, allowedOrigins: ['http://school.example'] });
 });
 afterAll(async () => {
   await server?.stop();
@@ -83,5 +83,20 @@ describe('joins', () => {
     expect(codes.slice(8)).toEqual([429, 429]);
     await expect(joinMatch(server.url, host.room.roomId, { nickname: 'Honest' })).rejects.toMatchObject({ code: 429 });
     await leaveAll(host);
+  });
+
+  test('creating matches is limited per address too (10 here, then a wait)', async () => {
+    // Seven matches were created by the tests above from this address.
+    const results: (number | string)[] = [];
+    for (let i = 0; i < 5; i++) {
+      try {
+        const host = await createMatch(server.url, { seats: 3, turns: 2, hostName: `Teacher ${i}` });
+        results.push('ok');
+        await leaveAll(host);
+      } catch (e) {
+        results.push((e as { code: number }).code);
+      }
+    }
+    expect(results).toEqual(['ok', 'ok', 'ok', 429, 429]);
   });
 });

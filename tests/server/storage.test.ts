@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openSqliteStorage } from '../../server/storage/index.ts';
 import type { MatchRow } from '../../server/storage/index.ts';
+import { bootServer, joinMatch, leaveAll } from './helpers.ts';
 
 // The embedded storage: WAL + synchronous=FULL, migrations applied once, the action log in order and
 // append-only, matches to recover listed.
@@ -22,7 +23,7 @@ const tempDir = () => {
 const row = (id: string, status: MatchRow['status'] = 'lobby'): MatchRow => ({
   id, scenario: 'amber-sea', seed: 7,
   settings: { seats: 3, turns: 2, hostName: 'T', hostPlays: false, teacherReads: false, publishNegotiations: false, timers: { diplomacy: 1, policy: 1, crisis: 1, resolution: 1, news: 1 } },
-  seats: [{ nation: 'valdor', name: 'Valdor', bot: true }],
+  seats: [{ nation: 'valdor', name: 'Valdor', bot: true }, { nation: 'kestria', name: 'Kestria', bot: true }, { nation: 'isolde', name: 'Isolde', bot: true }],
   players: [{ id: 'p1', nickname: 'T', nation: null, host: true, secretHash: 'ab', kicked: false }],
   status, clock: { deadline: 0, paused: false, remaining: 0, chatFrozen: false }, parent: null, created: 1, updated: 1, finished: null,
 });
@@ -61,5 +62,25 @@ describe('sqlite storage', () => {
     expect(s.hasMatch('BBBBBB')).toBe(true);
     expect(s.hasMatch('CCCCCC')).toBe(false);
     s.close();
+  });
+
+  test('after a restart, lobbies come back under their codes unless untouched for too long', async () => {
+    const dir = tempDir();
+    const s = openSqliteStorage(dir);
+    s.createMatch({ ...row('FRESH2'), created: Date.now(), updated: Date.now() });
+    s.createMatch(row('STAKE2')); // updated at 1 ms after 1970
+    s.close();
+    const server = await bootServer({ dataDir: dir });
+    try {
+      const list = await (await fetch(`${server.url}/api/matches`)).json() as { matches: { id: string; status: string }[] };
+      expect(list.matches.find((m) => m.id === 'STAKE2')?.status).toBe('finished');
+      expect(list.matches.find((m) => m.id === 'FRESH2')?.status).toBe('lobby');
+      const student = await joinMatch(server.url, 'FRESH2', { nickname: 'Early' });
+      expect(student.room.state.code).toBe('FRESH2');
+      await expect(joinMatch(server.url, 'STAKE2', { nickname: 'Late' })).rejects.toMatchObject({ code: 404 });
+      await leaveAll(student);
+    } finally {
+      await server.stop();
+    }
   });
 });
