@@ -223,6 +223,14 @@ describe('a full match', () => {
     expect(fs.status).toBe('lobby');
     expect(fs.turn).toBe(2);
     expect(fs.actions).toBeGreaterThan(0);
+    // The fork starts exactly where the parent stood at the start of turn 2.
+    const parsedParent = parseMatchFile(await (await fetch(`${server.url}/api/matches/${parent}`)).text());
+    expect(parsedParent.ok).toBe(true);
+    if (parsedParent.ok) {
+      const r = replay(parsedParent.file);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(fs.hash).toBe(stateHash(r.frames.find((f) => f.turn === 2 && f.phase === 'diplomacy')!.state));
+    }
     expect((await fork.ask('start')).type).toBe('accepted');
     expect((await fork.ask('endMatch')).type).toBe('accepted');
     await waitFor(() => fs.status === 'finished', 'fork finished');
