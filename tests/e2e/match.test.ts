@@ -52,6 +52,21 @@ async function waitPhase(pages: Page[], phase: RegExp): Promise<void> {
   for (const p of pages) await expect.poll(() => p.locator('.topbar .phase').textContent(), { timeout: 30_000 }).toMatch(phase);
 }
 
+/** Every visible control has an accessible name (label, aria-label/-labelledby, or visible text). */
+async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role=tab]')) {
+      if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue; // hidden
+      const labelled = el.getAttribute('aria-labelledby')?.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join('').trim();
+      const labels = (el as HTMLInputElement).labels ? [...(el as HTMLInputElement).labels!].map((l) => l.textContent ?? '').join('').trim() : '';
+      const name = el.getAttribute('aria-label') || labelled || labels || (el.tagName === 'INPUT' ? '' : el.textContent?.trim()) || el.getAttribute('title');
+      if (!name) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+}
+
 async function skipGuide(page: Page): Promise<void> {
   const skip = page.getByRole('button', { name: 'Skip the guide' });
   await skip.waitFor({ timeout: 10_000 });
@@ -65,6 +80,7 @@ describe('a classroom match in Chromium', () => {
     await host.goto(server.url);
     await host.getByRole('heading', { name: 'Host a match' }).waitFor({ timeout: 30_000 });
     await shot(host, '01-home');
+    expect(await unnamedControls(host)).toEqual([]);
     await host.getByLabel('Nations').selectOption('3');
     await host.getByLabel('Turns (years)').fill('2');
     await host.getByLabel('Diplomacy (s)').fill('900');
@@ -122,6 +138,7 @@ describe('a classroom match in Chromium', () => {
     await bob.getByRole('button', { name: 'I’m ready' }).click();
     await expect.poll(() => host.getByRole('listitem', { name: 'Kestria' }).textContent(), { timeout: 10_000 }).toContain('Ready');
     await shot(host, '02-lobby-host');
+    expect(await unnamedControls(host)).toEqual([]);
     await host.getByRole('button', { name: 'Start the match' }).click();
 
     // --- Turn 1, diplomacy.
@@ -136,6 +153,7 @@ describe('a classroom match in Chromium', () => {
     await alice.getByRole('radio', { name: 'Strategic partnership' }).check();
     await expect.poll(() => alice.getByLabel('Preview').textContent()).toMatch(/Projected yield after 4 turns: about \d+/);
     await shot(alice, '03-propose-partnership');
+    expect(await unnamedControls(alice)).toEqual([]);
     await alice.getByRole('button', { name: 'Send the proposal' }).click();
 
     // Bob sees it with the assessment card, and accepts.
@@ -185,6 +203,9 @@ describe('a classroom match in Chromium', () => {
     await host.getByLabel('Severity').fill('60');
     await host.getByRole('button', { name: 'Inject' }).click();
     await shot(host, '06-teacher-console');
+    expect(await unnamedControls(host)).toEqual([]);
+    // The teacher may read the negotiations in this match.
+    await expect.poll(() => host.getByRole('tabpanel').textContent(), { timeout: 10_000 }).toMatch(/Valdor → Kestria: Strategic partnership/);
     await advanceTo(host, [alice, bob], /Policy/);
     await alice.getByLabel(/Defence \d+%/).fill('40');
     await alice.getByRole('button', { name: 'Seal my policy' }).click();
@@ -194,6 +215,7 @@ describe('a classroom match in Chromium', () => {
     await honour.first().waitFor({ timeout: 15_000 });
     expect(await alice.locator('.sealed').textContent()).toMatch(/Abstain: keep your forces/);
     await shot(alice, '07-call-to-honour');
+    expect(await unnamedControls(alice)).toEqual([]);
     const calls = await honour.count();
     for (let i = 0; i < calls; i++) await honour.nth(i).click();
     // Once every called ally has answered, the server closes the crisis phase by itself.
