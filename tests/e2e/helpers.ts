@@ -20,8 +20,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   });
 }
 
-export async function buildClient(): Promise<void> {
-  await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+/** Build the client into its own temporary folder (so a concurrent `dist/` is never emptied under anyone). */
+export async function buildClient(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'entente-dist-'));
+  await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
+  return outDir;
 }
 
 export interface BootedServer {
@@ -30,12 +33,12 @@ export interface BootedServer {
   logs(): string;
 }
 
-export async function bootServer(): Promise<BootedServer> {
+export async function bootServer(staticDir = 'dist'): Promise<BootedServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-e2e-'));
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: 'dist' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { log += d; });
@@ -62,6 +65,7 @@ export async function bootServer(): Promise<BootedServer> {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (staticDir.startsWith(tmpdir())) rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,8 +18,7 @@ beforeAll(async () => {
   if (external) {
     server = { url: external, stop: async () => {}, logs: () => '' };
   } else {
-    await buildClient();
-    server = await bootServer();
+    server = await bootServer(await buildClient());
   }
   const b = await launchBrowser();
   browser = b.browser;
@@ -196,6 +195,10 @@ describe('a classroom match in Chromium', () => {
     await expect.poll(() => alice.locator('.topbar .phase').textContent()).toMatch(/Turn 1 of 2 · Diplomacy/);
     await alice.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => alice.getByRole('article').filter({ hasText: 'Defensive alliance with Kestria' }).count(), { timeout: 15_000 }).toBe(1);
+    // Keyboard selection of a nation on the map shows its details.
+    await alice.getByRole('group', { name: 'Select a nation on the map' }).getByRole('button', { name: 'Kestria' }).focus();
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => alice.getByRole('complementary', { name: 'Nation details' }).textContent()).toMatch(/Played by Bob Heron.*Your treaties with it: strategic partnership, defensive alliance/);
 
     // --- The teacher injects a crisis on Kestria, so its ally Valdor is called.
     await host.getByRole('tab', { name: 'Teacher' }).click();
