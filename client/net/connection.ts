@@ -23,6 +23,9 @@ export interface Announcer {
 
 let refCounter = 0;
 
+/** Join refusals that retrying cannot fix: nickname taken, kicked, wrong secret, match over. */
+const FINAL_JOIN_CODES = new Set([4301, 4302, 4303, 4304, 4306, 4307, 4308]);
+
 export class Connection {
   readonly store = new Store<AppState>(initialAppState());
   #client: Client;
@@ -61,10 +64,15 @@ export class Connection {
     }
   }
 
-  /** After a reload: the saved token first (same seat, same session), then the seat secret. */
-  async resume(): Promise<boolean> {
+  /**
+   * After a reload, or when the connection was lost for good (e.g. the server restarted): the saved token
+   * first (same session, within the server's grace window), then the seat secret, retrying while the
+   * server is unreachable. Shows "reconnecting…" meanwhile. False when the seat cannot be reclaimed.
+   */
+  async resume(deadlineMs = 90_000): Promise<boolean> {
     const saved = loadSession();
     if (!saved) return false;
+    this.#leaving = false;
     this.store.set({ status: 'reconnecting', nickname: saved.nickname, isHost: saved.host });
     if (saved.token) {
       try {
@@ -73,21 +81,29 @@ export class Connection {
         await this.#attach(room, saved.nickname, saved.host);
         return true;
       } catch {
-        // the grace window passed: fall back to the seat secret
+        // the grace window passed (or the server restarted): fall back to the seat secret
       }
     }
-    try {
-      const secret = loadSecret(saved.code);
-      if (!secret) throw new Error('no secret');
-      const room = await this.#client.joinById(saved.code, { nickname: saved.nickname, secret });
-      this.#code = saved.code;
-      await this.#attach(room, saved.nickname, saved.host);
-      return true;
-    } catch {
-      clearSession();
-      this.store.set({ status: 'idle' });
-      return false;
+    const until = Date.now() + deadlineMs;
+    let problem = 'Could not reconnect to the match.';
+    while (!this.#leaving) {
+      try {
+        const secret = loadSecret(saved.code);
+        if (!secret) { problem = 'This browser has no seat in that match any more.'; break; }
+        const room = await this.#client.joinById(saved.code, { nickname: saved.nickname, secret });
+        this.#code = saved.code;
+        await this.#attach(room, saved.nickname, saved.host);
+        return true;
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (typeof code === 'number' && FINAL_JOIN_CODES.has(code)) { problem = joinErrorText(e); break; }
+        if (Date.now() > until) break;
+        await new Promise((r) => setTimeout(r, 1500));
+      }
     }
+    clearSession();
+    this.store.set({ status: 'idle', error: problem });
+    return false;
   }
 
   async #attach(room: Room, nickname: string, host: boolean): Promise<void> {
@@ -103,17 +119,22 @@ export class Connection {
       this.store.set({ status: 'connected', error: null });
     });
     room.onLeave((code) => {
-      if (this.#leaving) return;
-      const reason = code === 4100 ? 'The teacher removed you from this match.'
-        : code === 4101 ? 'You opened this match in another tab or device, so this one was closed.'
-        : code === 4000 || code === 1000 ? 'You left the match.' : 'The connection to the match was closed.';
-      if (code === 4100) clearSession();
-      this.store.set({ status: 'closed', error: reason });
+      if (this.#leaving || this.#room !== room) return;
+      if (code === 4100 || code === 4101 || code === 4000 || code === 1000) {
+        const reason = code === 4100 ? 'The teacher removed you from this match.'
+          : code === 4101 ? 'You opened this match in another tab or device, so this one was closed.'
+          : 'You left the match.';
+        if (code === 4100) clearSession();
+        this.store.set({ status: 'closed', error: reason });
+        return;
+      }
+      // Lost for good (the server restarted, or the network was gone too long): rejoin with the seat secret.
+      void this.resume().then((ok) => { if (!ok) this.store.set({ status: 'closed', error: this.store.get().error ?? 'The connection to the match was lost.' }); });
     });
     room.onError((_code, message) => this.store.set({ error: message ?? 'Connection error.' }));
     const first = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
     room.onStateChange((state) => this.#onState(state));
-    this.store.set({ sessionId: room.sessionId, status: 'connected', nickname, isHost: host });
+    this.store.set({ sessionId: room.sessionId, status: 'connected', nickname, isHost: host, error: null });
     await Promise.race([first, new Promise((r) => setTimeout(r, 4000))]);
     const st = (room as { state?: unknown }).state;
     if (st) this.#onState(st);

@@ -30,40 +30,50 @@ export async function buildClient(): Promise<string> {
 export interface BootedServer {
   url: string;
   stop(): Promise<void>;
+  /** Stop the server (SIGTERM) and start it again on the same port with the same data. */
+  restart(): Promise<void>;
   logs(): string;
 }
 
 export async function bootServer(staticDir = 'dist'): Promise<BootedServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-e2e-'));
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
   const url = `http://localhost:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) break;
-    } catch { /* not yet */ }
-    if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  let log = '';
+  let child: ChildProcess;
+
+  const start = async (): Promise<void> => {
+    child = spawn(process.execPath, ['server/main.ts'], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir, RECOVERY_GRACE_MS: '5000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => { log += d; });
+    child.stderr!.on('data', (d) => { log += d; });
+    const started = Date.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+      try {
+        const r = await fetch(`${url}/api/health`);
+        if (r.ok) break;
+      } catch { /* not yet */ }
+      if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+  const halt = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  await start();
   return {
     url,
     logs: () => log,
+    restart: async () => { await halt(); await start(); },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await halt();
       rmSync(dataDir, { recursive: true, force: true });
       if (staticDir.startsWith(tmpdir())) rmSync(staticDir, { recursive: true, force: true });
     },

@@ -16,7 +16,7 @@ const external = process.env.E2E_URL;
 
 beforeAll(async () => {
   if (external) {
-    server = { url: external, stop: async () => {}, logs: () => '' };
+    server = { url: external, stop: async () => {}, restart: async () => {}, logs: () => '' };
   } else {
     server = await bootServer(await buildClient());
   }
