@@ -27,6 +27,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Enables the `debugThrow` message, for the uncaught-exception test only. */
   testHooks: boolean;
+  /** Multiplies every phase timer (tests only: `TIMER_SCALE` is read only with `ENTENTE_TEST_HOOKS=1`). */
+  timerScale: number;
 }
 
 const num = (v: string | undefined, d: number): number => {
@@ -49,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     lobbyTtlMs: num(env.LOBBY_TTL_HOURS, 24) * 3600_000,
     staticDir: env.STATIC_DIR || 'dist',
     testHooks: env.ENTENTE_TEST_HOOKS === '1',
+    timerScale: env.ENTENTE_TEST_HOOKS === '1' ? Math.min(1, Math.max(0.001, num(env.TIMER_SCALE, 1))) : 1,
   };
 }
 

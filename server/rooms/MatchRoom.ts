@@ -7,6 +7,7 @@ import { decide, type BotProfile } from '../../shared/bots/index.ts';
 import { profileOf as botProfileOf } from '../../shared/bots/simulate.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
 import { forkMatchFile } from '../../shared/matchFile.ts';
+import { forkableFile } from '../archive.ts';
 import { CLOSE_CODES, JOIN_ERRORS, SERVER_ERRORS, createOptionsSchema, joinOptionsSchema, type ChatLine, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
 import { context, type ServerContext } from '../config.ts';
 import { checkChat, checkNickname, sanitizeText } from '../limits.ts';
@@ -90,10 +91,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     let prefix: Action[] = [];
     let parent: MatchRow['parent'] = null;
     if (o.fork) {
-      const from = storage.getMatch(o.fork.match);
-      if (!from) throw new ServerError(404, 'There is no archived match with that code to fork.');
+      // The parent's public record (finished matches only, people's journal notes left out unless published):
+      // a fork must not reveal what the archive would not.
+      const source = forkableFile(this.ctx, o.fork.match);
+      if (!source.ok) throw new ServerError(source.status, source.message);
+      const from = source.row;
       if (o.turns < o.fork.turn) throw new ServerError(400, `A fork from turn ${o.fork.turn} needs at least ${o.fork.turn} turns.`);
-      const parentFile = { rulesVersion: RULES_VERSION, scenario: from.scenario, seed: from.seed, settings: { turns: from.settings.turns }, players: from.seats, actions: storage.actions(from.id) };
+      const parentFile = source.file;
       const forked = forkMatchFile(parentFile, from.id, o.fork.turn);
       if (!forked.ok) throw new ServerError(400, forked.message);
       scenarioId = from.scenario;
@@ -684,7 +688,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private timerFor(phase: string): number {
     const t = this.row.settings.timers as Record<string, number>;
-    return (t[phase] ?? 30) * 1000;
+    return Math.max(20, Math.round((t[phase] ?? 30) * 1000 * (this.ctx.config.timerScale ?? 1)));
   }
 
   /** A new phase begins: reset ready marks, start its clock, let bots play. */
