@@ -78,6 +78,8 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
 
   const toggleProjector = () => {
     projector = !projector;
+    if (projector) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     document.body.classList.toggle('projector', projector);
     if (projector) layout.appendChild(ticker); else ticker.remove();
     draw(true);

@@ -9,6 +9,8 @@ import { hexCenter, hexCorners, mapPixelSize, regionCenter, type MapData } from 
 // markers with attacker and target and an animated outcome. Drag to pan, wheel or buttons to zoom.
 
 const SIZE = 20;
+/** Labels are rendered at a higher resolution so they stay sharp when zoomed in (projector). */
+const TEXT_RES = Math.min(3, Math.max(2, Math.ceil(globalThis.devicePixelRatio || 1)));
 const INK = 0x1d232b;
 const REV_COLOR = 0x4a4a4a;
 const hex = (c: string): number => Number.parseInt(c.replace('#', ''), 16) || 0x888888;
@@ -196,13 +198,13 @@ export class MapScene extends Phaser.Scene {
       const label = this.add.text(c.x, c.y + (r.capital ? 0 : 2), text, {
         fontFamily: 'system-ui, sans-serif', fontSize: r.capital ? '15px' : '11px', fontStyle: r.capital ? 'bold' : 'italic',
         color: '#1d232b', stroke: '#ffffff', strokeThickness: r.capital ? 4 : 3, align: 'center',
-      }).setOrigin(0.5, 0.5);
+      }).setOrigin(0.5, 0.5).setResolution(TEXT_RES);
       this.#labels.push(label);
       const nat = r.capital ? colorOf.get(r.owner) : undefined;
       if (nat) {
         this.#labels.push(this.add.text(c.x, c.y + 15, `econ ${nat.economy} \u00b7 mil ${nat.military} \u00b7 rep ${nat.reputation}`, {
           fontFamily: 'system-ui, sans-serif', fontSize: '10px', color: '#1d232b', stroke: '#ffffff', strokeThickness: 3,
-        }).setOrigin(0.5, 0.5));
+        }).setOrigin(0.5, 0.5).setResolution(TEXT_RES));
       }
     }
 
