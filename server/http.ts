@@ -2,10 +2,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { matchMaker } from '@colyseus/core';
-import { RULES_VERSION, type MatchFile } from '../shared/types.ts';
 import { JOIN_ERRORS } from '../shared/protocol/messages.ts';
 import type { ServerContext } from './config.ts';
 import { isRoomCode } from './roomCode.ts';
+import { MAX_IMPORT_BYTES, SECRET_HEADER, deleteMatch, importMatch, listArchive, matchFileOf, negotiationsOf, readBody } from './archive.ts';
 
 // The HTTP side of the one port: the JSON API, the Origin allowlist and the failed-join throttle in front
 // of Colyseus' matchmaking routes, and the built client (dist/) with an index.html fallback for the
@@ -79,30 +79,6 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pat
   sendFile(req, res, index);
 }
 
-/** The match file of an archived match (issue 3's format). Running matches keep their negotiations private. */
-export function matchFileOf(ctx: ServerContext, id: string): { status: number; body: unknown } {
-  const row = ctx.storage.getMatch(id);
-  if (!row) return { status: 404, body: { ok: false, error: 'not_found', message: 'There is no match with that code.' } };
-  if (row.status !== 'finished') {
-    return { status: 409, body: { ok: false, error: 'in_progress', message: 'This match is still being played; its record opens when it ends.' } };
-  }
-  const actions = ctx.storage.actions(id).map((a) => {
-    if (row.settings.publishNegotiations || !('by' in a)) return a;
-    // Decision journals of people are private unless the host published negotiations; bots' reasons stay.
-    const holder = row.players.find((p) => p.nation === a.by && !p.kicked);
-    if (!holder || !a.note || a.note.startsWith('Chosen for you')) return a;
-    const { note: _n, ...rest } = a;
-    return rest;
-  });
-  const players = row.seats.map((seat) => {
-    const holder = row.players.find((p) => p.nation === seat.nation && !p.kicked);
-    return holder ? { ...seat, name: holder.nickname, bot: false } : seat;
-  });
-  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players, actions };
-  if (row.parent) file.parent = row.parent;
-  return { status: 200, body: file };
-}
-
 export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
   return (req, res) => {
     let url: URL;
@@ -142,14 +118,54 @@ export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
       return res.end();
     }
     if (path === '/api/health') return json(res, 200, { ok: true });
-    if (path === '/api/matches') {
-      if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
-      return json(res, 200, { matches: ctx.storage.listMatches() });
+    // Writes to the archive come from this site's pages only (or from tools without an Origin).
+    const writing = req.method === 'POST' || req.method === 'DELETE';
+    if (writing && path.startsWith('/api/') && !originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
+      return json(res, 403, { ok: false, error: 'origin', message: 'This page is not allowed to change the archive of this server.' });
     }
-    const mm = /^\/api\/matches\/([^/]+)$/.exec(path);
+    if (path === '/api/matches') {
+      if (req.method === 'GET') {
+        const scenario = url.searchParams.get('scenario') || undefined;
+        return json(res, 200, { matches: listArchive(ctx, scenario) });
+      }
+      if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+      const ip = clientIp(req);
+      if (ctx.creates.blocked(ip)) {
+        req.resume();
+        return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were added from this network just now: wait a minute, then try again.' });
+      }
+      ctx.creates.fail(ip);
+      void readBody(req, MAX_IMPORT_BYTES).then((body) => {
+        if (!body.ok) {
+          return json(res, body.tooLarge ? 413 : 400, body.tooLarge
+            ? { ok: false, error: 'too_large', message: `That file is too large for a match file (the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }
+            : { ok: false, error: 'bad_request', message: 'The upload was interrupted: try again.' });
+        }
+        const r = importMatch(ctx, body.text);
+        json(res, r.status, r.body);
+      });
+      return;
+    }
+    const mm = /^\/api\/matches\/([^/]+)(\/negotiations)?$/.exec(path);
     if (mm) {
+      let id: string;
+      try {
+        id = decodeURIComponent(mm[1]!);
+      } catch {
+        return json(res, 400, { ok: false, error: 'bad_url' });
+      }
+      if (mm[2]) {
+        if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
+        const r = negotiationsOf(ctx, id);
+        return json(res, r.status, r.body);
+      }
+      if (req.method === 'DELETE') {
+        const secret = req.headers[SECRET_HEADER];
+        const r = deleteMatch(ctx, id, typeof secret === 'string' ? secret : undefined);
+        return json(res, r.status, r.body);
+      }
       if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
-      const r = matchFileOf(ctx, decodeURIComponent(mm[1]!));
+      const r = matchFileOf(ctx, id);
       return json(res, r.status, r.body);
     }
     if (path.startsWith('/api/')) return json(res, 404, { ok: false, error: 'not_found' });

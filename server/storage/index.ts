@@ -50,6 +50,18 @@ export interface MatchRow {
   created: number;
   updated: number;
   finished: number | null;
+  /** Cached result of a finished match (computed once by replay); absent until the archive asks. */
+  outcome?: MatchOutcome | null;
+  /** The match came from an uploaded match file (read-only, never played here). */
+  imported?: boolean;
+}
+
+/** Where a match stopped and who won (the nations sharing the top score; empty unless it is over). */
+export interface MatchOutcome {
+  turn: number;
+  phase: string;
+  over: boolean;
+  winners: string[];
 }
 
 export interface MatchSummary {
@@ -75,6 +87,13 @@ export interface Storage {
   actions(id: string): Action[];
   chat(id: string): ChatLine[];
   listMatches(limit?: number): MatchSummary[];
+  /** Full rows for the archive, newest first, optionally of one scenario, with their log length. */
+  listRows(options?: { scenario?: string; limit?: number }): (MatchRow & { actionCount: number })[];
+  /** Store an imported match and its whole log in one transaction (all or nothing). */
+  importMatch(row: MatchRow, actions: Action[]): void;
+  /** Remove a match, its log and its chat (one transaction). False if there was no such match. */
+  deleteMatch(id: string): boolean;
+  setOutcome(id: string, outcome: MatchOutcome): void;
   /** Matches to bring back after a restart (lobby or running). */
   unfinished(): MatchRow[];
   hasMatch(id: string): boolean;

@@ -39,6 +39,11 @@ const MIGRATIONS: string[] = [
      line TEXT NOT NULL,
      PRIMARY KEY (match_id, id)
    );`,
+  // 2: the archive (issue 6): a cached outcome of finished matches (turn reached, winners), imported files,
+  // and an index to list a scenario's matches and a match's forks.
+  `ALTER TABLE matches ADD COLUMN outcome TEXT;
+   ALTER TABLE matches ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX matches_scenario ON matches(scenario, created);`,
 ];
 
 interface RawRow {
@@ -54,6 +59,8 @@ interface RawRow {
   created: number;
   updated: number;
   finished: number | null;
+  outcome?: string | null;
+  imported?: number;
 }
 
 function toRow(r: RawRow): MatchRow {
@@ -62,6 +69,7 @@ function toRow(r: RawRow): MatchRow {
     players: JSON.parse(r.players), status: r.status as MatchRow['status'], clock: JSON.parse(r.clock),
     parent: r.parent ? JSON.parse(r.parent) : null, created: Number(r.created), updated: Number(r.updated),
     finished: r.finished === null ? null : Number(r.finished),
+    outcome: r.outcome ? JSON.parse(r.outcome) : null, imported: Number(r.imported ?? 0) === 1,
   };
 }
 
@@ -86,8 +94,8 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
   });
 
   const q = {
-    insertMatch: db.prepare(`INSERT INTO matches (id, scenario, seed, settings, seats, players, status, clock, parent, created, updated, finished)
-                             VALUES (:id, :scenario, :seed, :settings, :seats, :players, :status, :clock, :parent, :created, :updated, :finished)`),
+    insertMatch: db.prepare(`INSERT INTO matches (id, scenario, seed, settings, seats, players, status, clock, parent, created, updated, finished, outcome, imported)
+                             VALUES (:id, :scenario, :seed, :settings, :seats, :players, :status, :clock, :parent, :created, :updated, :finished, :outcome, :imported)`),
     insertAction: db.prepare('INSERT INTO actions (match_id, idx, action, at) VALUES (?, ?, ?, ?)'),
     touch: db.prepare('UPDATE matches SET updated = ? WHERE id = ?'),
     insertChat: db.prepare('INSERT INTO chat (match_id, id, line) VALUES (?, ?, ?)'),
@@ -96,6 +104,11 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     actions: db.prepare('SELECT action FROM actions WHERE match_id = ? ORDER BY idx'),
     chat: db.prepare('SELECT line FROM chat WHERE match_id = ? ORDER BY id'),
     list: db.prepare(`SELECT m.*, (SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n FROM matches m ORDER BY m.created DESC LIMIT ?`),
+    listScenario: db.prepare(`SELECT m.*, (SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n FROM matches m WHERE m.scenario = ? ORDER BY m.created DESC LIMIT ?`),
+    setOutcome: db.prepare('UPDATE matches SET outcome = ? WHERE id = ?'),
+    deleteActions: db.prepare('DELETE FROM actions WHERE match_id = ?'),
+    deleteChat: db.prepare('DELETE FROM chat WHERE match_id = ?'),
+    deleteMatch: db.prepare('DELETE FROM matches WHERE id = ?'),
     unfinished: db.prepare(`SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created`),
   };
   const updates = new Map<string, StatementSync>();
@@ -112,13 +125,37 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     }
   };
 
+  const insertRow = (row: MatchRow): void => {
+    q.insertMatch.run({
+      id: row.id, scenario: row.scenario, seed: row.seed, settings: JSON.stringify(row.settings), seats: JSON.stringify(row.seats),
+      players: JSON.stringify(row.players), status: row.status, clock: JSON.stringify(row.clock),
+      parent: row.parent ? JSON.stringify(row.parent) : null, created: row.created, updated: row.updated, finished: row.finished,
+      outcome: row.outcome ? JSON.stringify(row.outcome) : null, imported: row.imported ? 1 : 0,
+    });
+  };
+
   return {
     createMatch(row) {
-      q.insertMatch.run({
-        id: row.id, scenario: row.scenario, seed: row.seed, settings: JSON.stringify(row.settings), seats: JSON.stringify(row.seats),
-        players: JSON.stringify(row.players), status: row.status, clock: JSON.stringify(row.clock),
-        parent: row.parent ? JSON.stringify(row.parent) : null, created: row.created, updated: row.updated, finished: row.finished,
+      insertRow(row);
+    },
+    importMatch(row, actions) {
+      const now = Date.now();
+      transaction(() => {
+        insertRow(row);
+        actions.forEach((a, i) => q.insertAction.run(row.id, i, JSON.stringify(a), now));
       });
+    },
+    deleteMatch(id) {
+      let found = false;
+      transaction(() => {
+        q.deleteActions.run(id);
+        q.deleteChat.run(id);
+        found = Number(q.deleteMatch.run(id).changes) > 0;
+      });
+      return found;
+    },
+    setOutcome(id, outcome) {
+      q.setOutcome.run(JSON.stringify(outcome), id);
     },
     appendAction(matchId, index, action) {
       const now = Date.now();
@@ -158,6 +195,11 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     },
     chat(id) {
       return (q.chat.all(id) as { line: string }[]).map((r) => JSON.parse(r.line) as ChatLine);
+    },
+    listRows(options = {}) {
+      const limit = options.limit ?? 200;
+      const raws = (options.scenario ? q.listScenario.all(options.scenario, limit) : q.list.all(limit)) as unknown as (RawRow & { n: number })[];
+      return raws.map((raw) => ({ ...toRow(raw), actionCount: Number(raw.n) }));
     },
     listMatches(limit = 200) {
       return (q.list.all(limit) as unknown as (RawRow & { n: number })[]).map((raw): MatchSummary => {

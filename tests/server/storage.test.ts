@@ -36,11 +36,11 @@ describe('sqlite storage', () => {
     s.close();
     const db = new DatabaseSync(join(dir, 'entente.sqlite'));
     expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
-    expect((db.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }).n).toBe(2);
     db.close();
     // Each connection sets synchronous=FULL for itself.
     const again = openSqliteStorage(dir);
-    expect(again.diagnostics()).toEqual({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 1 });
+    expect(again.diagnostics()).toEqual({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 2 });
     again.close();
   });
 
