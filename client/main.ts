@@ -68,7 +68,15 @@ conn.store.subscribe((st, prev) => {
 });
 
 const replayId = /^\/replay\/([^/]+)/.exec(location.pathname)?.[1];
-if (replayId) {
+// Teaching pages (issue 7), each in its own lazy chunk: the debrief of a finished match, and the glossary.
+const debriefId = /^\/debrief\/([^/]+)/.exec(location.pathname)?.[1];
+if (debriefId) {
+  app.className = 'screen-debrief';
+  void import('./debrief/page.ts').then((m) => m.debriefPage(app, decodeURIComponent(debriefId)));
+} else if (/^\/glossary\/?$/.test(location.pathname)) {
+  app.className = 'screen-glossary';
+  void import('./glossary/page.ts').then((m) => m.glossaryPage(app));
+} else if (replayId) {
   // The replay viewer is a later piece of work; until then this page offers the match file itself.
   const id = decodeURIComponent(replayId);
   render(app, h('div', { class: 'home stack' },

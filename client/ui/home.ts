@@ -9,7 +9,6 @@ import type { Connection } from '../net/connection.ts';
 export function homeScreen(root: HTMLElement, conn: Connection): void {
   const params = new URLSearchParams(location.search);
   const code = normaliseCode(params.get('code') ?? '');
-  const scenario = SCENARIOS[0]!;
 
   const joinError = h('p', { id: 'join-error', class: 'error', role: 'alert' });
   const hostError = h('p', { id: 'host-error', class: 'error', role: 'alert' });
@@ -42,11 +41,10 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
     joinBtn,
   );
 
-  const seatSelect = h('select', { id: 'host-seats', name: 'seats' },
-    ...Array.from({ length: scenario.maxSeats - scenario.minSeats + 1 }, (_, i) => {
-      const n = scenario.minSeats + i;
-      return h('option', { value: n, selected: n === scenario.defaults.seats }, `${n} nations`);
-    }));
+  let scenario = SCENARIOS[0]!;
+  const scenarioSelect = h('select', { id: 'host-scenario', name: 'scenario' }, ...SCENARIOS.map((x) => h('option', { value: x.id }, x.title)));
+  const scenarioInfo = h('div', { class: 'muted', 'aria-live': 'polite' });
+  const seatSelect = h('select', { id: 'host-seats', name: 'seats' });
   const turnsInput = h('input', { id: 'host-turns', type: 'number', min: 1, max: 60, value: 8, name: 'turns' });
   const timer = (id: string, label: string, value: number, min: number, max: number) => {
     const input = h('input', { id, type: 'number', min, max, value, name: id });
@@ -55,25 +53,58 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
   const tDip = timer('timer-diplomacy', 'Diplomacy (s)', 240, 10, 1800);
   const tPol = timer('timer-policy', 'Policy (s)', 60, 5, 600);
   const tCri = timer('timer-crisis', 'Crisis calls (s)', 45, 5, 600);
+  const tRes = timer('timer-resolution', 'Resolution (s)', 8, 1, 120);
+  const tNews = timer('timer-news', 'News (s)', 20, 1, 300);
+  const lesson = h('select', { id: 'host-lesson', name: 'lesson' },
+    h('option', { value: '45' }, 'A 45-minute lesson'), h('option', { value: '90' }, 'A 90-minute lesson'), h('option', { value: 'custom' }, 'My own settings'));
+  const applyPlan = () => {
+    const plan = lesson.value === '45' || lesson.value === '90' ? scenario.classPlans?.[lesson.value] : undefined;
+    if (!plan) return;
+    turnsInput.value = String(plan.turns);
+    tDip.input.value = String(plan.timers.diplomacy);
+    tPol.input.value = String(plan.timers.policy);
+    tCri.input.value = String(plan.timers.crisis);
+    tRes.input.value = String(plan.timers.resolution);
+    tNews.input.value = String(plan.timers.news);
+  };
+  const applyScenario = () => {
+    scenario = SCENARIOS.find((x) => x.id === scenarioSelect.value) ?? SCENARIOS[0]!;
+    const keep = Number(seatSelect.value) || scenario.defaults.seats;
+    seatSelect.replaceChildren(...Array.from({ length: scenario.maxSeats - scenario.minSeats + 1 }, (_, i) => {
+      const n = scenario.minSeats + i;
+      return h('option', { value: n }, `${n} nations`);
+    }));
+    seatSelect.value = String(Math.min(scenario.maxSeats, Math.max(scenario.minSeats, keep)));
+    render(scenarioInfo, h('p', { style: 'margin:.2rem 0' }, scenario.summary), scenario.lesson ? h('p', { style: 'margin:.2rem 0' }, h('strong', {}, 'Lesson: '), scenario.lesson) : '');
+    applyPlan();
+  };
+  scenarioSelect.addEventListener('change', applyScenario);
+  lesson.addEventListener('change', applyPlan);
+  for (const t of [turnsInput, tDip.input, tPol.input, tCri.input, tRes.input, tNews.input]) t.addEventListener('input', () => { lesson.value = 'custom'; });
+  seatSelect.value = String(scenario.defaults.seats);
+  applyScenario();
   const nameInput = h('input', { id: 'host-name', type: 'text', maxlength: 16, value: 'Teacher', name: 'hostName' });
   const plays = h('input', { id: 'host-plays', type: 'radio', name: 'hostrole', value: 'plays' });
   const teacherOnly = h('input', { id: 'host-teacher', type: 'radio', name: 'hostrole', value: 'teacher', checked: true });
   const reads = h('input', { id: 'host-reads', type: 'checkbox', name: 'teacherReads' });
   const hostBtn = h('button', { class: 'btn primary', type: 'submit' }, 'Create the match');
+  const int = (el: HTMLInputElement, d: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(Number(el.value) || d)));
 
   const hostForm = h('form', { class: 'card stack', 'aria-labelledby': 'host-title', onsubmit: async (e: Event) => {
     e.preventDefault();
     const options: CreateOptions = {
       scenario: scenario.id,
       seats: Number(seatSelect.value),
-      turns: Math.max(1, Math.min(60, Math.round(Number(turnsInput.value) || 8))),
+      turns: int(turnsInput, 8, 1, 60),
       hostName: nameInput.value.trim() || 'Teacher',
       hostPlays: plays.checked,
       teacherReads: reads.checked,
       timers: {
-        diplomacy: Math.max(10, Math.min(1800, Math.round(Number(tDip.input.value) || 240))),
-        policy: Math.max(5, Math.min(600, Math.round(Number(tPol.input.value) || 60))),
-        crisis: Math.max(5, Math.min(600, Math.round(Number(tCri.input.value) || 45))),
+        diplomacy: int(tDip.input, 240, 10, 1800),
+        policy: int(tPol.input, 60, 5, 600),
+        crisis: int(tCri.input, 45, 5, 600),
+        resolution: int(tRes.input, 8, 1, 120),
+        news: int(tNews.input, 20, 1, 300),
       },
     };
     hostBtn.disabled = true;
@@ -87,13 +118,13 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
     }
   } },
     h('h2', { id: 'host-title' }, 'Host a match'),
-    h('div', { class: 'field' }, h('label', { for: 'host-scenario' }, 'Scenario'),
-      h('select', { id: 'host-scenario', name: 'scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)))),
-    h('p', { class: 'muted' }, scenario.summary),
+    h('div', { class: 'field' }, h('label', { for: 'host-scenario' }, 'Scenario'), scenarioSelect),
+    scenarioInfo,
+    h('div', { class: 'field' }, h('label', { for: 'host-lesson' }, 'Class length'), lesson),
     h('div', { class: 'grid2' },
       h('div', { class: 'field' }, h('label', { for: 'host-seats' }, 'Nations'), seatSelect),
       h('div', { class: 'field' }, h('label', { for: 'host-turns' }, 'Turns (years)'), turnsInput)),
-    h('fieldset', {}, h('legend', {}, 'Phase timers'), h('div', { class: 'grid3' }, tDip.el, tPol.el, tCri.el)),
+    h('details', {}, h('summary', {}, 'Phase timers'), h('div', { class: 'grid3', style: 'margin-top:.4rem' }, tDip.el, tPol.el, tCri.el, tRes.el, tNews.el)),
     h('div', { class: 'field' }, h('label', { for: 'host-name' }, 'Your name'), nameInput),
     h('fieldset', {}, h('legend', {}, 'Your role'),
       h('div', {}, teacherOnly, ' ', h('label', { for: 'host-teacher' }, 'Teacher only (run the match, do not play)')),

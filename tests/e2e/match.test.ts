@@ -78,13 +78,16 @@ describe('a classroom match in Chromium', () => {
     const host = await newPage('host');
     await host.goto(server.url);
     await host.getByRole('heading', { name: 'Host a match' }).waitFor({ timeout: 30_000 });
+    expect(await host.getByLabel('Class length').inputValue()).toBe('45');
     await shot(host, '01-home');
     expect(await unnamedControls(host)).toEqual([]);
     await host.getByLabel('Nations').selectOption('3');
     await host.getByLabel('Turns (years)').fill('2');
+    await host.getByText('Phase timers').click();
     await host.getByLabel('Diplomacy (s)').fill('900');
     await host.getByLabel('Policy (s)').fill('600');
     await host.getByLabel('Crisis calls (s)').fill('600');
+    expect(await host.getByLabel('Class length').inputValue()).toBe('custom');
     await host.getByLabel('The teacher may read negotiations (students are told)').check();
     await host.getByRole('button', { name: 'Create the match' }).click();
     await host.getByRole('heading', { name: 'Room code' }).waitFor({ timeout: 15_000 });
