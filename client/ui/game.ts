@@ -9,6 +9,7 @@ import { negotiatePanel, startAmend } from './negotiate.ts';
 import { treatiesPanel } from './treaties.ts';
 import { chatPanel, totalUnread } from './chat.ts';
 import { newsPanel } from './news.ts';
+import { nationPanel } from './nation.ts';
 import { sealedPanel } from './sealed.ts';
 import { teacherPanel } from './teacher.ts';
 import { glossaryPanel, onGlossaryOpen, term } from './glossary.ts';
@@ -19,7 +20,7 @@ import type { ScenarioNation } from '../../shared/types.ts';
 // The game screen: a top bar (phase, countdown, my key stats), the Phaser map with a DOM overlay
 // (nation buttons for keyboard selection, details, legend), and the side panels in tabs.
 
-type Tab = 'negotiate' | 'treaties' | 'chat' | 'news' | 'glossary' | 'teacher';
+type Tab = 'negotiate' | 'nation' | 'treaties' | 'chat' | 'news' | 'glossary' | 'teacher';
 
 export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): () => void {
   const st0 = ctx.st();
@@ -158,6 +159,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     const unread = totalUnread(ctx, tab === 'chat');
     const list: [Tab, string, number][] = [];
     if (me) list.push(['negotiate', 'Negotiate', incoming]);
+    if (me) list.push(['nation', 'My nation', 0]);
     list.push(['treaties', 'Treaties', 0]);
     list.push(['chat', 'Chat', unread]);
     list.push(['news', 'News', 0]);
@@ -189,6 +191,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
       case 'treaties': content = treatiesPanel(ctx, (t) => { const me = ctx.me(); if (me) startAmend(t, me); tab = 'negotiate'; draw(true); document.getElementById('composer-title')?.focus(); }); break;
       case 'chat': content = chatPanel(ctx, rerender); break;
       case 'news': content = newsPanel(ctx); break;
+      case 'nation': content = nationPanel(ctx); break;
       case 'glossary': content = [glossaryPanel(glossaryFocus)]; break;
       case 'teacher': content = teacherPanel(ctx, toggleProjector); break;
     }

@@ -22,8 +22,15 @@ export function teacherPanel(ctx: Ctx, toggleProjector: () => void): Child[] {
   const send = ctx.conn.send.bind(ctx.conn);
   if (!injectTarget && s.nations[0]) injectTarget = s.nations[0].id;
   const players = meta.players.filter((p) => !p.host || p.nation);
+  const brief = ctx.scenario().brief;
   return [
     h('h2', {}, 'Teacher console'),
+    brief ? h('details', { class: 'card', style: 'margin-bottom:.6rem' },
+      h('summary', {}, h('strong', {}, `Teacher brief: ${ctx.scenario().title}`)),
+      h('p', {}, ctx.scenario().lesson ?? ''),
+      h('h4', {}, 'Goals'), h('ul', {}, ...brief.goals.map((g) => h('li', {}, g))),
+      h('p', {}, h('strong', {}, 'Timing: '), brief.timing),
+      h('h4', {}, 'Watch for'), h('ul', {}, ...brief.watchFor.map((g) => h('li', {}, g)))) : '',
     h('div', { class: 'row', role: 'group', 'aria-label': 'Match controls' },
       meta.paused ? h('button', { class: 'btn primary', type: 'button', onclick: () => send('resume', {}) }, 'Resume') : h('button', { class: 'btn', type: 'button', onclick: () => send('pause', {}) }, 'Pause'),
       h('button', { class: 'btn', type: 'button', onclick: () => send('extend', { seconds: 60 }) }, '+1 minute'),

@@ -5,7 +5,7 @@ import { h, render } from './dom.ts';
 const KEY = 'entente.tutorial.done';
 
 const STEPS: { title: string; text: string }[] = [
-  { title: 'You lead a nation', text: 'Your nation, its colour and pattern are at the top. Each turn is one year, in five phases: diplomacy, policy, crisis, resolution and news. The timer shows how long the phase lasts.' },
+  { title: 'You lead a nation', text: 'Your nation, its colour and pattern are at the top. "My nation" tells you its situation and its secret national interest: what your score rewards. Each turn is one year, in five phases: diplomacy, policy, crisis, resolution and news. The timer shows how long the phase lasts.' },
   { title: 'Two kinds of treaty', text: 'A defensive alliance is help when attacked: it sleeps until a crisis meets its terms, deters attackers, and can drag you into your ally\u2019s fights. A strategic partnership is trade and technology: it yields output every year and grows, but makes you depend on your partner.' },
   { title: 'How to propose', text: 'Open "Negotiate", tick one to three nations, choose the kind and the terms. Each term has a plain line that says what it means, and the preview shows what you would gain. The assessment card weighs the deal for you.' },
   { title: 'Sealed choices', text: 'In the policy phase you split your output between defence and investment, secretly. In the crisis phase an ally may call you: honour (send troops) or abstain (keep them, but lose reputation and the alliance).' },
