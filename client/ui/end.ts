@@ -28,7 +28,9 @@ export function endScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): () 
           h('td', {}, INTEREST_LABELS[sc.interest as Interest] ?? sc.interest),
           h('td', {}, sc.prosperity), h('td', {}, sc.security), h('td', {}, sc.standing), h('td', {}, sc.autonomy),
           h('td', {}, h('strong', {}, sc.total)))))),
-      h('p', {}, h('a', { href: `/replay/${encodeURIComponent(id)}` }, 'Watch the replay of this match')),
+      h('p', { class: 'row' },
+        h('a', { href: `/replay/${encodeURIComponent(id)}` }, 'Watch the replay of this match'),
+        h('a', { href: `/debrief/${encodeURIComponent(id)}` }, 'Open the class debrief')),
       h('div', { class: 'row' }, h('button', { class: 'btn', type: 'button', onclick: onLeave }, 'Back to the home page'))));
   };
   draw();

@@ -54,6 +54,7 @@ export function lobbyScreen(root: HTMLElement, conn: Connection): () => void {
                 holder.connected ? '' : h('span', { class: 'badge' }, 'away'))
                 : h('span', { class: 'badge bot' }, 'Bot unless someone takes it'),
               canPick ? h('button', { class: 'btn small', type: 'button', onclick: () => conn.send('pickSeat', { nation: n.id }) }, `Play ${n.name}`) : '',
+              st.isHost && holder && !holder.host && !holder.bot ? h('button', { class: 'btn small danger', type: 'button', onclick: () => { if (confirm(`Remove ${holder.name} from the match?`)) conn.send('kick', { player: holder.id }); } }, `Remove ${holder.name}`) : '',
               mine ? h('strong', {}, '(you)') : ''));
         }))),
       h('section', { class: 'card row', style: 'margin-top:1rem', 'aria-label': 'Your choices' },
