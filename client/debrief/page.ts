@@ -90,8 +90,23 @@ function timelineSection(v: DebriefView): HTMLElement {
     h('p', { class: 'muted' }, 'Every treaty signed, called, honoured, abstained, broken, left or expired, year by year.'),
     turns.length ? h('ol', { class: 'timeline' }, ...turns.map((t) => h('li', {},
       h('h3', {}, `Year ${t}`),
-      h('ul', {}, ...v.timeline.filter((e) => e.turn === t).map((e) => h('li', { class: `tl-${e.type}` },
-        h('span', { class: `tag tag-${e.type}` }, TYPE_LABEL[e.type]), ' ', ...linkConcepts(e.text))))))) : h('p', {}, 'No treaty was signed in this match.'));
+      h('ul', {}, ...yearEntries(v, t))))) : h('p', {}, 'No treaty was signed in this match.'));
+}
+
+const studentsLine = (n: number): string => (n === 0 ? 'all played by bots' : `${n} played by students`);
+
+/** A year's treaty events; the routine renewals at review are folded into one line. */
+function yearEntries(v: DebriefView, turn: number): HTMLElement[] {
+  const events = v.timeline.filter((e) => e.turn === turn);
+  const name = (id: string): string => v.nations.find((n) => n.id === id)?.name ?? id;
+  const renewed = events.filter((e) => e.type === 'renewed');
+  const out = events.filter((e) => e.type !== 'renewed').map((e) => h('li', { class: `tl-${e.type}` },
+    h('span', { class: `tag tag-${e.type}` }, TYPE_LABEL[e.type]), ' ', ...linkConcepts(e.text)));
+  if (renewed.length) {
+    out.push(h('li', { class: 'tl-renewed' }, h('span', { class: 'tag tag-renewed' }, 'renewed'), ' ',
+      `At review, ${renewed.map((e) => `${name(e.nations[0]!)} (with ${e.nations.slice(1).map(name).join(', ')})`).join(', ')} chose to renew.`));
+  }
+  return out;
 }
 
 function journalLine(j: JournalEntry): HTMLElement {
@@ -204,7 +219,7 @@ export async function debriefPage(root: HTMLElement, id: string): Promise<() => 
     h('header', {},
       h('h1', { id: 'debrief-title', tabindex: -1 }, `Debrief: ${d.title}`),
       h('p', { class: 'lesson' }, h('strong', {}, 'Lesson: '), ...linkConcepts(d.lesson)),
-      h('p', {}, `Match ${id} \u00b7 ${d.turns} years \u00b7 ${v.nations.length} nations (${v.nations.filter((n) => n.player).length} played by students) \u00b7 `,
+      h('p', {}, `Match ${id} \u00b7 ${d.turns} years \u00b7 ${v.nations.length} nations, ${studentsLine(v.nations.filter((n) => n.player).length)} \u00b7 `,
         winner ? h('strong', {}, `${winner.name} finished first`) : '')),
     scoresSection(v),
     h('section', { class: 'card', 'aria-labelledby': 'ch-title' }, h('h2', { id: 'ch-title' }, 'How each nation fared'), charts),
