@@ -1,6 +1,8 @@
 // A few DOM helpers: build elements declaratively, and re-render a panel without losing keyboard focus.
 
-type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+/** Attribute values; `on<event>` keys take a handler for that event (any Event subtype). */
+type Handler = (e: never) => void;
+type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
 export type Child = Node | string | number | null | undefined | false | Child[];
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -8,7 +10,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') {
-      el.addEventListener(k.slice(2).toLowerCase(), v as EventListener);
+      el.addEventListener(k.slice(2).toLowerCase(), v as unknown as EventListener);
     } else if (k === 'class') {
       el.className = String(v);
     } else if (k === 'value' && 'value' in el) {
