@@ -26,6 +26,8 @@ export interface Meta {
   paused: boolean;
   chatFrozen: boolean;
   teacherReads: boolean;
+  /** The host shares negotiations and journal notes in the replay and debrief after the match. */
+  publishNegotiations: boolean;
   hostPlays: boolean;
   /** Epoch ms when the current phase ends (server clock), or null. */
   deadline: number | null;
@@ -126,6 +128,7 @@ export function readPublic(raw: unknown, roomId: string, now = Date.now()): { me
     paused: bool(s.paused),
     chatFrozen: bool(s.chatFrozen),
     teacherReads: bool(settings.teacherReads),
+    publishNegotiations: bool(settings.publishNegotiations),
     hostPlays: bool(settings.hostPlays, true),
     deadline: deadline > 0 ? deadline : null,
     remaining: bool(s.paused) ? Math.round(num(s.remaining) / 1000) : null,

@@ -204,6 +204,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     const canBeDone = !!meP?.nation && !!s && !s.over && ['diplomacy', 'policy', 'crisis'].includes(s.phase);
     render(banner,
       st.meta?.teacherReads && ctx.me() ? h('p', { class: 'banner' }, 'Your teacher can read the negotiations in this match.') : '',
+      st.meta?.publishNegotiations && ctx.me() && st.game?.turn === 1 ? h('p', { class: 'banner' }, 'After the match, negotiations and your decision-journal notes are shown in the class debrief.') : '',
       canBeDone ? h('div', { class: 'row', style: 'margin:.4rem' },
         h('button', { class: `btn small ${meP!.ready ? '' : 'primary'}`, type: 'button', 'aria-pressed': meP!.ready ? 'true' : 'false', onclick: () => ctx.conn.send('ready', { ready: !meP!.ready }) },
           meP!.ready ? 'Done \u2713 (press to undo)' : 'I\u2019m done with this phase'),

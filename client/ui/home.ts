@@ -75,7 +75,12 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
       return h('option', { value: n }, `${n} nations`);
     }));
     seatSelect.value = String(Math.min(scenario.maxSeats, Math.max(scenario.minSeats, keep)));
-    render(scenarioInfo, h('p', { style: 'margin:.2rem 0' }, scenario.summary), scenario.lesson ? h('p', { style: 'margin:.2rem 0' }, h('strong', {}, 'Lesson: '), scenario.lesson) : '');
+    render(scenarioInfo, h('p', { style: 'margin:.2rem 0' }, scenario.summary), scenario.lesson ? h('p', { style: 'margin:.2rem 0' }, h('strong', {}, 'Lesson: '), scenario.lesson) : '',
+      // The teacher's brief: learning goals, suggested timing, what to watch for (issue 7).
+      scenario.brief ? h('details', { id: 'host-brief', style: 'margin:.3rem 0' }, h('summary', {}, h('strong', {}, 'Teacher brief')),
+        h('p', { style: 'margin:.3rem 0 .1rem' }, h('strong', {}, 'Learning goals')), h('ul', { style: 'margin:0' }, ...scenario.brief.goals.map((g) => h('li', {}, g))),
+        h('p', { style: 'margin:.3rem 0 .1rem' }, h('strong', {}, 'Timing: '), scenario.brief.timing),
+        h('p', { style: 'margin:.3rem 0 .1rem' }, h('strong', {}, 'What to watch for')), h('ul', { style: 'margin:0' }, ...scenario.brief.watchFor.map((g) => h('li', {}, g)))) : '');
     applyPlan();
   };
   scenarioSelect.addEventListener('change', applyScenario);
@@ -87,6 +92,7 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
   const plays = h('input', { id: 'host-plays', type: 'radio', name: 'hostrole', value: 'plays' });
   const teacherOnly = h('input', { id: 'host-teacher', type: 'radio', name: 'hostrole', value: 'teacher', checked: true });
   const reads = h('input', { id: 'host-reads', type: 'checkbox', name: 'teacherReads' });
+  const publish = h('input', { id: 'host-publish', type: 'checkbox', name: 'publishNegotiations' });
   const hostBtn = h('button', { class: 'btn primary', type: 'submit' }, 'Create the match');
   const int = (el: HTMLInputElement, d: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(Number(el.value) || d)));
 
@@ -99,6 +105,7 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
       hostName: nameInput.value.trim() || 'Teacher',
       hostPlays: plays.checked,
       teacherReads: reads.checked,
+      publishNegotiations: publish.checked,
       timers: {
         diplomacy: int(tDip.input, 240, 10, 1800),
         policy: int(tPol.input, 60, 5, 600),
@@ -130,6 +137,7 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
       h('div', {}, teacherOnly, ' ', h('label', { for: 'host-teacher' }, 'Teacher only (run the match, do not play)')),
       h('div', {}, plays, ' ', h('label', { for: 'host-plays' }, 'I play a nation too'))),
     h('div', {}, reads, ' ', h('label', { for: 'host-reads' }, 'The teacher may read negotiations (students are told)')),
+    h('div', {}, publish, ' ', h('label', { for: 'host-publish' }, 'Share the negotiations and each student\u2019s decision-journal notes in the replay and the class debrief after the match (students are told)')),
     hostError,
     hostBtn,
   );
