@@ -52,7 +52,19 @@ export class MapScene extends Phaser.Scene {
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
       this.#drag = { x: p.x, y: p.y, sx: this.cameras.main.scrollX, sy: this.cameras.main.scrollY, moved: false };
     });
+    this.input.addPointer(1); // two fingers: pinch to zoom
+    let pinch: number | null = null;
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      const a = this.input.pointer1;
+      const b = this.input.pointer2;
+      if (a?.isDown && b?.isDown) {
+        const d = Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y);
+        if (pinch && d > 0) this.zoomBy(d / pinch);
+        pinch = d;
+        if (this.#drag) this.#drag.moved = true;
+        return;
+      }
+      pinch = null;
       if (this.#drag && p.isDown) {
         const cam = this.cameras.main;
         const dx = p.x - this.#drag.x;
