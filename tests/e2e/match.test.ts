@@ -163,6 +163,7 @@ describe('a classroom match in Chromium', () => {
     await fromValdor.waitFor({ timeout: 15_000 });
     expect(await fromValdor.getByRole('group', { name: /Assessment for you/ }).textContent()).toMatch(/Resource complementarity/);
     await shot(bob, '04-incoming-proposal');
+    expect(await bob.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Screen readers hear it through the polite live region.
     await expect.poll(() => bob.locator('#live').textContent(), { timeout: 10_000 }).toContain('New proposal from Valdor');
     await fromValdor.getByRole('button', { name: 'Accept Valdor’s proposal' }).click();
@@ -191,6 +192,8 @@ describe('a classroom match in Chromium', () => {
     await bob.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => bob.getByRole('article').filter({ hasText: 'Defensive alliance with Valdor' }).count(), { timeout: 15_000 }).toBe(1);
     await shot(bob, '05-treaties');
+    // On the phone the panels stack: nothing is wider than the screen.
+    expect(await bob.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // --- Alice reloads mid-turn and keeps her seat.
     await alice.reload();
