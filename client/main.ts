@@ -8,6 +8,7 @@ import { gameScreen } from './ui/game.ts';
 import { endScreen } from './ui/end.ts';
 import { makeCtx } from './ui/context.ts';
 import type { AppState } from './state/model.ts';
+import type { CreateOptions } from '../shared/protocol/messages.ts';
 
 // Entry: pick the screen from the connection state (home, lobby, game, end), rejoin after a reload,
 // and show "reconnecting…" while the connection is being restored.
@@ -77,13 +78,17 @@ if (debriefId) {
   app.className = 'screen-glossary';
   void import('./glossary/page.ts').then((m) => m.glossaryPage(app));
 } else if (replayId) {
-  // The replay viewer is a later piece of work; until then this page offers the match file itself.
-  const id = decodeURIComponent(replayId);
-  render(app, h('div', { class: 'home stack' },
-    h('h1', {}, `Replay of match ${id}`),
-    h('p', {}, 'The step-by-step replay viewer is not built yet. The complete record of this match (every accepted action, replayable by the rules) is available as a match file:'),
-    h('p', {}, h('a', { href: `/api/matches/${encodeURIComponent(id)}`, download: `entente-${id}.json` }, `Download the match file of ${id}`)),
-    h('p', {}, h('a', { href: '/' }, 'Back to the home page'))));
+  // The replay viewer and the archive (issue 6), each in its own lazy chunk. They stand in for the home
+  // screen (current = 'home'), so a fork hosted from the viewer through conn.host moves on to the lobby
+  // exactly like a match hosted from home, and the page's cleanup (the map) runs then.
+  current = 'home';
+  app.className = 'screen-replay';
+  const host = async (options: CreateOptions): Promise<void> => { await conn.host(options); history.replaceState(null, '', '/'); };
+  void import('./replay/index.ts').then((m) => { cleanup = cleanup ?? m.replayPage(app, decodeURIComponent(replayId), { host }); });
+} else if (/^\/matches\/?$/.test(location.pathname)) {
+  current = 'home';
+  app.className = 'screen-archive';
+  void import('./archive/index.ts').then((m) => { cleanup = cleanup ?? m.archivePage(app); });
 } else if (loadSession()) {
   resuming = true;
   show('resuming');

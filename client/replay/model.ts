@@ -12,8 +12,8 @@ export interface Replay {
   id: string;
   file: MatchFile;
   history: History;
-  moments: Moment[];
-  series: Point[];
+  readonly moments: Moment[];
+  readonly series: Point[];
   /** Negotiations (proposals, journal notes, nation-to-nation chat) were published by the host. */
   published: boolean;
   chat: ChatLine[];
@@ -24,7 +24,18 @@ export type ReplayBuild = { ok: true; replay: Replay } | { ok: false; message: s
 export function makeReplay(id: string, file: MatchFile, published: boolean, chat: ChatLine[]): ReplayBuild {
   const h = buildHistory(file);
   if (!h.ok) return { ok: false, message: `This match does not replay: action ${h.index + 1} (${h.action?.type ?? 'setup'}) was refused (${h.error.message}).` };
-  return { ok: true, replay: { id, file, history: h.history, moments: findMoments(h.history), series: buildSeries(h.history), published, chat } };
+  // Moments and series are computed on first use, so they never delay the first frame.
+  const history = h.history;
+  let moments: Moment[] | null = null;
+  let series: Point[] | null = null;
+  return {
+    ok: true,
+    replay: {
+      id, file, history, published, chat,
+      get moments() { return (moments ??= findMoments(history)); },
+      get series() { return (series ??= buildSeries(history)); },
+    },
+  };
 }
 
 export const lastPosition = (r: Replay): number => r.history.steps.length;
