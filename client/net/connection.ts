@@ -163,6 +163,7 @@ export class Connection {
       const e = p as unknown as ErrorMessage;
       this.store.set({ error: e.message });
       this.#announce(e.message);
+      if (e.ref) this.#settle(e.ref, e.message);
       return;
     }
     if (type === 'seat' || typeof p.secret === 'string') {
@@ -179,7 +180,10 @@ export class Connection {
       if (type === 'kicked') { this.#leaving = true; clearSession(); this.store.set({ status: 'closed' }); }
       return;
     }
-    if (type === 'accepted') return;
+    if (type === 'accepted') {
+      if (typeof p.ref === 'string') this.#settle(p.ref, null);
+      return;
+    }
     if (type === 'private' || type === 'view' || ('relations' in p && 'proposals' in p)) {
       const priv = p as unknown as PrivateView;
       const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
@@ -213,6 +217,26 @@ export class Connection {
     this.store.set({ error: null });
     this.#room.send(type, { ...payload, ref });
     return ref;
+  }
+
+  #pending = new Map<string, { resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+
+  #settle(ref: string, error: string | null): void {
+    const p = this.#pending.get(ref);
+    if (!p) return;
+    this.#pending.delete(ref);
+    clearTimeout(p.timer);
+    if (error === null) p.resolve(); else p.reject(new Error(error));
+  }
+
+  /** Send and wait for the server's answer: resolves on `accepted`, rejects with the `error` sentence. */
+  request<T extends ClientMessageType>(type: T, payload: Omit<ClientMessage<T>, 'ref'>, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let ref: string;
+      try { ref = this.send(type, payload); } catch (e) { reject(e as Error); return; }
+      const timer = setTimeout(() => { this.#pending.delete(ref); reject(new Error('No answer from the server yet: check your connection.')); }, timeoutMs);
+      this.#pending.set(ref, { resolve, reject, timer });
+    });
   }
 
   async leave(): Promise<void> {

@@ -24,6 +24,8 @@ interface Draft {
 
 const draft: Draft = { to: [], kind: 'partnership', terms: defaultTerms('partnership'), note: '', counterOf: null, amends: null };
 const notes = new Map<string, string>();
+let sending = false;
+let sentNote = '';
 
 export function resetDraft(): void {
   draft.to = [];
@@ -152,12 +154,17 @@ function composer(ctx: Ctx, s: GameState, me: NationId, diplomacy: boolean, rere
   };
 
   const send = () => {
-    if (problem) return;
+    if (problem || sending) return;
     const extra = noteOf('note-compose');
-    if (draft.counterOf) ctx.conn.send('counter', { proposal: draft.counterOf, terms: draft.terms, ...extra });
-    else ctx.conn.send('propose', { to: [...draft.to], terms: draft.terms, ...(draft.amends ? { amends: draft.amends } : {}), ...extra });
-    resetDraft();
+    const what = draft.counterOf ? 'Counter-proposal sent.' : 'Proposal sent.';
+    const done = draft.counterOf
+      ? ctx.conn.request('counter', { proposal: draft.counterOf, terms: draft.terms, ...extra })
+      : ctx.conn.request('propose', { to: [...draft.to], terms: draft.terms, ...(draft.amends ? { amends: draft.amends } : {}), ...extra });
+    sending = true;
     rerender();
+    // The draft stays until the server accepts it, so a refusal loses nothing.
+    done.then(() => { resetDraft(); sentNote = what; }, () => { sentNote = ''; })
+      .finally(() => { sending = false; rerender(); });
   };
 
   return h('section', { class: 'card', 'aria-labelledby': 'composer-title', style: 'margin-bottom:.8rem' },
@@ -189,8 +196,9 @@ function composer(ctx: Ctx, s: GameState, me: NationId, diplomacy: boolean, rere
     noteInput('note-compose', 'Why this deal? (decision journal)'),
     problem && draft.to.length ? h('p', { class: 'error' }, problem) : '',
     h('div', { class: 'row', style: 'margin-top:.5rem' },
-      h('button', { class: 'btn primary', type: 'button', disabled: !diplomacy || !!problem, onclick: send },
+      h('button', { class: 'btn primary', type: 'button', disabled: !diplomacy || !!problem || sending, onclick: send },
         counter ? 'Send the counter-proposal' : draft.amends ? 'Propose the amendment' : 'Send the proposal'),
+      sending ? h('span', { role: 'status' }, 'Sending\u2026') : sentNote && !draft.to.length ? h('span', { role: 'status' }, sentNote) : '',
       diplomacy ? '' : h('span', { class: 'muted' }, 'Proposals are made in the diplomacy phase.')),
   );
 }
