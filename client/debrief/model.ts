@@ -136,7 +136,10 @@ export function debriefView(id: string, h: History): DebriefView {
     chart('standing', 'Standing', 'Reputation and the trust others place in the nation, as scored (0 to 100).'),
   ];
 
-  const journal: JournalEntry[] = d.journal.map((j) => ({ ...j, player: nations.find((n) => n.id === j.nation)?.player ?? j.name }));
+  // Choices the server filled in for an absent student ("Chosen for you at the deadline: ...") are the
+  // bot's reasons, not the student's words: they stay out of the journal.
+  const journal: JournalEntry[] = d.journal.filter((j) => !j.text.startsWith('Chosen for you'))
+    .map((j) => ({ ...j, player: nations.find((n) => n.id === j.nation)?.player ?? j.name }));
   const moments: MomentView[] = d.moments.map((m) => ({
     moment: m,
     replay: replayLink(id, m),

@@ -93,7 +93,7 @@ function timelineSection(v: DebriefView): HTMLElement {
       h('ul', {}, ...yearEntries(v, t))))) : h('p', {}, 'No treaty was signed in this match.'));
 }
 
-const studentsLine = (n: number): string => (n === 0 ? 'all played by bots' : `${n} played by students`);
+const studentsLine = (n: number): string => (n === 0 ? 'all played by bots' : n === 1 ? 'one played by a student' : `${n} played by students`);
 
 /** A year's treaty events; the routine renewals at review are folded into one line. */
 function yearEntries(v: DebriefView, turn: number): HTMLElement[] {
@@ -114,7 +114,7 @@ function journalLine(j: JournalEntry): HTMLElement {
 }
 
 function momentsSection(v: DebriefView): HTMLElement {
-  const shown = v.moments.filter((m) => m.concepts.length || ['abstained', 'broken', 'region-lost'].includes(m.moment.kind));
+  const shown = v.moments;
   return h('section', { class: 'card', 'aria-labelledby': 'mo-title' },
     h('h2', { id: 'mo-title' }, 'Key moments'),
     h('p', { class: 'muted' }, 'Found in the record and named with the concept they show. Each opens the replay at that moment; students\u2019 journal lines from that year sit beside them.'),

@@ -89,6 +89,9 @@ describe('debrief view model', () => {
       expect(m.moment.nations).toContain(j.nation);
       expect(j.turn).toBe(m.moment.turn);
     }
+    // Choices filled in for an absent student are not their words.
+    const filled = debriefFromFile('X', { ...file, actions: file.actions.map((a) => ('by' in a && a.by === student ? { ...a, note: 'Chosen for you at the deadline: safe' } : a)) });
+    expect(filled.ok && filled.view.journal).toEqual([]);
     // Bots' notes never appear as a student's journal.
     const botsOnly = debriefFromFile('X', { ...file, players: base.players });
     expect(botsOnly.ok && botsOnly.view.journal).toEqual([]);
