@@ -65,8 +65,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-function buildTable(opts: LineChartOptions, series: readonly ChartSeries[], xs: readonly number[], fmt: (v: number) => string): HTMLTableElement {
-  const table = el('table', 'visually-hidden');
+function buildTable(opts: LineChartOptions, series: readonly ChartSeries[], xs: readonly number[], fmt: (v: number) => string): HTMLElement {
+  // A table keeps its content width whatever its own width says: the clipping box is a wrapper.
+  const wrap = el('div', 'visually-hidden chart-data');
+  const table = el('table');
+  wrap.append(table);
   table.append(el('caption', undefined, `${opts.title}: values`));
   const head = el('tr');
   const corner = el('th', undefined, opts.xLabel ?? 'x');
@@ -92,7 +95,7 @@ function buildTable(opts: LineChartOptions, series: readonly ChartSeries[], xs: 
     tbody.append(tr);
   });
   table.append(thead, tbody);
-  return table;
+  return wrap;
 }
 
 function toData(series: readonly ChartSeries[], xs: readonly number[]): uPlot.AlignedData {
