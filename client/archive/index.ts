@@ -105,6 +105,7 @@ export function archivePage(root: HTMLElement): () => void {
       family(m),
       h('div', { class: 'row' },
         finished ? h('a', { class: 'btn small primary', href: replayUrl(m.id), 'aria-label': `Replay match ${m.id}` }, 'Replay') : h('span', { class: 'muted' }, 'The replay opens when the match ends.'),
+        finished ? h('a', { class: 'btn small', href: `/debrief/${encodeURIComponent(m.id)}`, 'aria-label': `Class debrief of match ${m.id}` }, 'Debrief') : null,
         finished ? h('a', { class: 'btn small', href: matchUrl(m.id), download: fileName(m.id), 'aria-label': `Download the match file of ${m.id}` }, 'Download') : null,
         del),
       h('p', { class: 'error', id: `match-${m.id}-error`, role: 'alert' }));
