@@ -37,6 +37,8 @@ export function glossaryPanel(focus: string | null): HTMLElement {
     h('h2', { id: 'glossary-title' }, 'Glossary'),
     h('dl', {}, ...keys.flatMap((k) => [
       h('dt', { id: `gl-${k}`, tabindex: -1, class: focus === k ? 'focus' : '' }, GLOSSARY[k]!.term),
-      h('dd', {}, GLOSSARY[k]!.definition),
-    ])));
+      h('dd', {}, GLOSSARY[k]!.definition, GLOSSARY[k]!.where ? h('span', { class: 'muted', style: 'display:block;font-size:.9rem' }, `In the game: ${GLOSSARY[k]!.where}`) : ''),
+    ])),
+    // The same glossary as a page of its own, opened beside the game (issue 7).
+    h('p', {}, h('a', { href: `/glossary${focus ? `#${focus}` : ''}`, target: '_blank', rel: 'noopener' }, 'Open the glossary as a page (new tab)')));
 }
