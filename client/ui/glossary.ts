@@ -9,14 +9,31 @@ export function onGlossaryOpen(f: (key: string) => void): void {
   openPanel = f;
 }
 
+// Keep a tooltip inside the window: shift it left when the word sits near the right edge.
+function placeTip(e: Event): void {
+  const gl = (e.target as HTMLElement | null)?.closest?.('.gl');
+  const tip = gl?.querySelector<HTMLElement>('.tip');
+  if (!gl || !tip) return;
+  tip.style.left = '0px';
+  requestAnimationFrame(() => {
+    const r = tip.getBoundingClientRect();
+    const over = r.right - (window.innerWidth - 8);
+    if (over > 0) tip.style.left = `${-Math.min(over, gl.getBoundingClientRect().left - 8)}px`;
+  });
+}
+if (typeof document !== 'undefined') {
+  document.addEventListener('mouseover', placeTip);
+  document.addEventListener('focusin', placeTip);
+}
+
 /** A concept word, explained on hover/focus (title + described-by) and in the panel on click. */
 export function term(key: string, text?: string): Child {
   const e = glossaryEntry(key);
   if (!e) return text ?? key;
   const id = nextId('gl');
   return h('span', { class: 'gl' },
-    h('button', { type: 'button', class: 'glossary-term', title: e.definition, 'aria-describedby': id, onclick: () => openPanel?.(key) }, text ?? e.term),
-    h('span', { id, class: 'visually-hidden' }, e.definition));
+    h('button', { type: 'button', class: 'glossary-term', 'aria-describedby': id, onclick: () => openPanel?.(key) }, text ?? e.term),
+    h('span', { id, class: 'tip', role: 'tooltip' }, e.definition));
 }
 
 /** Turn a news line into text with glossary buttons for the concept words it contains. */
