@@ -4,6 +4,7 @@ import { Store } from '../state/store.ts';
 import { initialAppState, readPublic, type AppState } from '../state/model.ts';
 import { clearSession, loadSecret, loadSession, saveSecret, saveSession } from './session.ts';
 import { joinErrorText } from './errors.ts';
+import { phaseHint, phaseLine } from '../view/format.ts';
 
 // The network layer: the only code that touches the Colyseus SDK. It hosts, joins and rejoins a match,
 // turns the synced schema state and the targeted messages into the app store, and sends validated
@@ -149,6 +150,9 @@ export class Connection {
     const json = typeof (state as { toJSON?: () => unknown })?.toJSON === 'function' ? (state as { toJSON: () => unknown }).toJSON() : state;
     const { meta, game } = readPublic(json, this.#code);
     const prev = this.store.get();
+    if (prev.meta?.started && prev.game && (prev.game.phase !== game.phase || prev.game.turn !== game.turn) && !meta.over) {
+      this.#announce(`${phaseLine(game.turn, game.turns, game.phase)}. ${phaseHint(game.phase)}`);
+    }
     if (prev.game && game.news.length > prev.game.news.length) {
       const item = game.news[game.news.length - 1]!;
       this.#announce(`News of turn ${item.turn}: ${item.lines.join(' ')}`);
