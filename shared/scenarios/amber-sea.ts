@@ -19,7 +19,7 @@ export const amberSea: Scenario = {
       'See entrapment and abandonment happen when allies are called.',
       'See dependence grow with partnership ties, and what a break costs the more dependent side.',
     ],
-    timing: '10 minutes to explain and join, 8 turns of about 4 minutes, 10 minutes of debrief.',
+    timing: '10 minutes to explain and join, 7 turns of about 3.5 minutes (phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
     watchFor: [
       'Frontier states (Kestria, Drevany) racing for allies in the first turns.',
       'Traders (Valdor, Solmere) tying themselves to partners with very different economies.',
@@ -27,8 +27,8 @@ export const amberSea: Scenario = {
     ],
   },
   classPlans: {
-    '45': { turns: 7, timers: { diplomacy: 150, policy: 40, crisis: 40, resolution: 8, news: 20 } },
-    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+    '45': { turns: 7, timers: { diplomacy: 120, policy: 35, crisis: 35, resolution: 8, news: 16 } },
+    '90': { turns: 10, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
   },
   nations: [
     { id: 'valdor', name: 'Valdor', color: '#0072B2', pattern: 'solid', interest: 'trading',

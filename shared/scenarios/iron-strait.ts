@@ -15,7 +15,7 @@ export const ironStrait: Scenario = {
       'Name abandonment: what happens to trust when an ally does not come.',
       'See why partnerships between similar economies add little (low complementarity).',
     ],
-    timing: '10 minutes to explain and join, 7 turns of about 4 minutes, 10 minutes of debrief.',
+    timing: '10 minutes to explain and join, 7 turns of about 3.5 minutes (phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
     watchFor: [
       'Front-row states (on the strait) seeking allies in the back row, who are safer and may free ride.',
       'The size of contributions: token promises deter less than full ones.',
@@ -23,8 +23,8 @@ export const ironStrait: Scenario = {
     ],
   },
   classPlans: {
-    '45': { turns: 7, timers: { diplomacy: 150, policy: 40, crisis: 40, resolution: 8, news: 20 } },
-    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+    '45': { turns: 7, timers: { diplomacy: 120, policy: 35, crisis: 35, resolution: 8, news: 16 } },
+    '90': { turns: 10, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
   },
   revisionist: { name: 'the Northern Bloc', pressure: 38, growth: 4 },
   defaults: { seats: 6, turns: 8 },

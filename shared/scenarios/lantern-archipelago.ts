@@ -15,7 +15,7 @@ export const lanternArchipelago: Scenario = {
       'Tell sensitivity (a partner’s shock reaches you) from vulnerability (what losing the tie costs).',
       'See why a long minimum term and a review matter when a partnership is hard to leave.',
     ],
-    timing: '10 minutes to explain and join, 7 turns of about 4 minutes, 10 minutes of debrief.',
+    timing: '10 minutes to explain and join, 8 quick turns of about 3 minutes (partnerships need years to compound, so this lesson plays more, shorter turns; phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
     watchFor: [
       'Islands choosing partners by complementarity rather than friendship.',
       'Small islands becoming dependent on big ones, and what they do at reviews.',
@@ -23,8 +23,8 @@ export const lanternArchipelago: Scenario = {
     ],
   },
   classPlans: {
-    '45': { turns: 7, timers: { diplomacy: 150, policy: 40, crisis: 40, resolution: 8, news: 20 } },
-    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+    '45': { turns: 8, timers: { diplomacy: 110, policy: 30, crisis: 25, resolution: 6, news: 15 } },
+    '90': { turns: 10, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
   },
   revisionist: { name: 'the Outer Reef pirates', pressure: 14, growth: 2 },
   defaults: { seats: 6, turns: 8 },

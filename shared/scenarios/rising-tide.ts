@@ -15,7 +15,7 @@ export const risingTide: Scenario = {
       'Name burden sharing and free riding: token contributions deter less and tempt others to do the same.',
       'Connect the shadow of the future to honouring calls: reputation matters more when many turns remain.',
     ],
-    timing: '10 minutes to explain and join, 8 turns of about 3.5 minutes, 10 minutes of debrief.',
+    timing: '10 minutes to explain and join, 7 turns of about 3.5 minutes (phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 11 longer turns.',
     watchFor: [
       'How little happens in the first turns, and how fast crises come later.',
       'Alliances signed with token contributions, and whether they hold when the Empire strikes.',
@@ -23,8 +23,8 @@ export const risingTide: Scenario = {
     ],
   },
   classPlans: {
-    '45': { turns: 8, timers: { diplomacy: 130, policy: 35, crisis: 35, resolution: 8, news: 15 } },
-    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+    '45': { turns: 7, timers: { diplomacy: 120, policy: 35, crisis: 35, resolution: 8, news: 16 } },
+    '90': { turns: 11, timers: { diplomacy: 225, policy: 55, crisis: 55, resolution: 10, news: 35 } },
   },
   revisionist: { name: 'the Tarrant Empire', pressure: 12, growth: 7 },
   defaults: { seats: 6, turns: 9 },

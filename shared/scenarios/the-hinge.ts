@@ -15,7 +15,7 @@ export const theHinge: Scenario = {
       'See entrapment and dependence pull against each other in one nation’s treaty book.',
       'Use treaty reviews to renegotiate unequal contributions before they sour trust.',
     ],
-    timing: '10 minutes to explain and join, 8 turns of about 3.5 minutes, 10 minutes of debrief.',
+    timing: '10 minutes to explain and join, 7 turns of about 3.5 minutes (phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
     watchFor: [
       'Nations that sign both kinds of treaty with the same partner, and those that split them.',
       'Reviews: who renews, who amends, who leaves, and why.',
@@ -23,8 +23,8 @@ export const theHinge: Scenario = {
     ],
   },
   classPlans: {
-    '45': { turns: 8, timers: { diplomacy: 130, policy: 35, crisis: 35, resolution: 8, news: 15 } },
-    '90': { turns: 12, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
+    '45': { turns: 7, timers: { diplomacy: 120, policy: 35, crisis: 35, resolution: 8, news: 16 } },
+    '90': { turns: 10, timers: { diplomacy: 240, policy: 60, crisis: 60, resolution: 10, news: 30 } },
   },
   revisionist: { name: 'the Karst Confederacy', pressure: 26, growth: 4 },
   defaults: { seats: 6, turns: 8 },
