@@ -15,7 +15,7 @@ export const lanternArchipelago: Scenario = {
       'Tell sensitivity (a partner’s shock reaches you) from vulnerability (what losing the tie costs).',
       'See why a long minimum term and a review matter when a partnership is hard to leave.',
     ],
-    timing: '10 minutes to explain and join, 8 quick turns of about 3 minutes (partnerships need years to compound, so this lesson plays more, shorter turns; phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
+    timing: '10 minutes to explain and join, 8 turns of about 3 minutes (partnerships need years to compound, so this lesson plays more, shorter turns; phases end early once everyone is done), 10 minutes of debrief; for 90 minutes, 10 longer turns.',
     watchFor: [
       'Islands choosing partners by complementarity rather than friendship.',
       'Small islands becoming dependent on big ones, and what they do at reviews.',
