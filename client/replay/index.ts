@@ -125,8 +125,10 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
         copyStatus.textContent = '';
       }
       setTimeout(() => { copyStatus.textContent = ''; }, 3000);
-    } }, 'Copy link to this moment');
-    const exportBtn = h('button', { id: 'replay-export', class: 'btn small', type: 'button', onclick: () => { downloadFile(r.file, r.id); announce('Match file downloaded.'); } }, 'Download match file');
+    } }, 'Copy link');
+    copyBtn.setAttribute('aria-label', 'Copy a link to this moment of the replay');
+    const exportBtn = h('button', { id: 'replay-export', class: 'btn small', type: 'button', onclick: () => { downloadFile(r.file, r.id); announce('Match file downloaded.'); } }, 'Download');
+    exportBtn.setAttribute('aria-label', 'Download the match file (JSON)');
     const forkBtn = h('button', { id: 'replay-fork', class: 'btn small primary', type: 'button', onclick: () => openFork() }, 'Fork from this year\u2026');
 
     // ---------------------------------------------------------------- panels
