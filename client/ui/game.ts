@@ -228,7 +228,26 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
   }
 
   let tutorialChecked = false;
+  let lastPhase = '';
+  /** Lead the student to what the new phase asks: the news when it comes, the sealed choice, the table again. */
+  function followPhase(): void {
+    const s = ctx.rules();
+    if (!s) return;
+    const phase = `${s.turn}:${s.phase}`;
+    if (phase === lastPhase) return;
+    const first = lastPhase === '';
+    lastPhase = phase;
+    if (first || projector) return;
+    const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'text';
+    if (typing) return;
+    if (s.phase === 'news') tab = 'news';
+    else if (s.phase === 'diplomacy' && ctx.me() && tab === 'news') tab = 'negotiate';
+    if ((s.phase === 'policy' || s.phase === 'crisis') && ctx.me() && window.matchMedia('(max-width: 900px)').matches) {
+      setTimeout(() => sealed.scrollIntoView({ block: 'start', behavior: 'smooth' }), 50);
+    }
+  }
   function draw(force = false): void {
+    followPhase();
     if (!tutorialChecked && ctx.me() && !projector) {
       tutorialChecked = true;
       if (!tutorialDone()) setTimeout(() => showTutorial(), 300);
