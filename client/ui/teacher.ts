@@ -20,7 +20,9 @@ export function teacherPanel(ctx: Ctx, toggleProjector: () => void): Child[] {
   const meta = st.meta;
   if (!meta || !s) return [];
   const send = ctx.conn.send.bind(ctx.conn);
-  if (!injectTarget && s.nations[0]) injectTarget = s.nations[0].id;
+  if (!s.nations.some((n) => n.id === injectTarget) && s.nations[0]) injectTarget = s.nations[0].id;
+  if (movePlayer && !meta.players.some((p) => p.id === movePlayer)) movePlayer = '';
+  if (moveNation && !s.nations.some((n) => n.id === moveNation)) moveNation = '';
   const players = meta.players.filter((p) => !p.host || p.nation);
   const brief = ctx.scenario().brief;
   return [
