@@ -104,13 +104,13 @@ function yearEntries(v: DebriefView, turn: number): HTMLElement[] {
     h('span', { class: `tag tag-${e.type}` }, TYPE_LABEL[e.type]), ' ', ...linkConcepts(e.text)));
   if (renewed.length) {
     out.push(h('li', { class: 'tl-renewed' }, h('span', { class: 'tag tag-renewed' }, 'renewed'), ' ',
-      `At review, ${renewed.map((e) => `${name(e.nations[0]!)} (with ${e.nations.slice(1).map(name).join(', ')})`).join(', ')} chose to renew.`));
+      `Renewed at review: ${[...new Set(renewed.map((e) => [...e.nations].sort().map(name).join('\u2013')))].join(', ')}.`));
   }
   return out;
 }
 
-function journalLine(j: JournalEntry): HTMLElement {
-  return h('li', { class: 'journal-line' }, h('strong', {}, `${j.player} (${j.name})`), `, year ${j.turn}, ${j.action}: \u201c${j.text}\u201d`);
+function journalLine(j: JournalEntry, withName = true): HTMLElement {
+  return h('li', { class: 'journal-line' }, withName ? h('strong', {}, `${j.player} (${j.name}), `) : '', `year ${j.turn}, ${j.action}: \u201c${j.text}\u201d`);
 }
 
 function momentsSection(v: DebriefView): HTMLElement {
@@ -123,7 +123,7 @@ function momentsSection(v: DebriefView): HTMLElement {
         h('span', { class: 'when' }, `Year ${m.moment.turn}, ${m.moment.phase}`),
         ...m.concepts.map((c) => h('span', { class: 'concept-tag' }, conceptLink(c.key, c.word)))),
       h('p', {}, m.moment.text, ' ', h('a', { class: 'no-print', href: m.replay }, 'See it in the replay')),
-      m.journal.length ? h('ul', { class: 'journal' }, ...m.journal.map(journalLine)) : ''))) : h('p', {}, 'No key moment: nobody was called, nothing was broken, nothing was lost.'));
+      m.journal.length ? h('ul', { class: 'journal' }, ...m.journal.map((j) => journalLine(j))) : ''))) : h('p', {}, 'No key moment: nobody was called, nothing was broken, nothing was lost.'));
 }
 
 function journalSection(v: DebriefView): HTMLElement {
@@ -133,7 +133,7 @@ function journalSection(v: DebriefView): HTMLElement {
     people.length
       ? h('div', { class: 'journals' }, ...people.map((nation) => {
         const lines = v.journal.filter((j) => j.nation === nation);
-        return h('div', {}, h('h3', {}, `${lines[0]!.player} (${lines[0]!.name})`), h('ul', { class: 'journal' }, ...lines.map(journalLine)));
+        return h('div', {}, h('h3', {}, `${lines[0]!.player} (${lines[0]!.name})`), h('ul', { class: 'journal' }, ...lines.map((j) => journalLine(j, false))));
       }))
       : h('p', { class: 'muted' }, 'No journal notes in this record. Students\u2019 notes appear here only when the host chose, on creating the match, to share negotiations and journals in the debrief.'));
 }
@@ -160,13 +160,13 @@ function scoresSection(v: DebriefView): HTMLElement {
   const n = (id: string) => v.nations.find((x) => x.id === id);
   return h('section', { class: 'card', 'aria-labelledby': 'sc-title' },
     h('h2', { id: 'sc-title' }, 'Final scores'),
-    h('table', { class: 'scores' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'scores' },
       h('thead', {}, h('tr', {}, ...['Nation', 'Played by', 'National interest', 'Prosperity', 'Security', 'Standing', 'Score'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, ...d.scores.map((s) => h('tr', {},
         h('th', { scope: 'row' }, h('span', { class: 'dot', style: `background:${n(s.nation)?.color ?? '#888'}` }), ' ', n(s.nation)?.name ?? s.nation),
         h('td', {}, n(s.nation)?.player ?? 'bot'),
         h('td', {}, INTEREST_LABELS[s.interest as Interest]?.split(':')[0] ?? s.interest),
-        h('td', {}, s.prosperity), h('td', {}, s.security), h('td', {}, s.standing), h('td', {}, h('strong', {}, s.total)))))));
+        h('td', {}, s.prosperity), h('td', {}, s.security), h('td', {}, s.standing), h('td', {}, h('strong', {}, s.total))))))));
 }
 
 /** A memo prompt "Intro. 1. ... 2. ..." as an intro paragraph and a numbered list. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseMatchFile } from '../../shared/matchFile.ts';
 import { debriefFromFile } from '../../client/debrief/model.ts';
+import { getScenario } from '../../shared/scenarios/index.ts';
 import { bootServer, buildClient, launchBrowser, OUT, type BootedServer } from './helpers.ts';
 
 // The teaching layer in real Chromium: a teacher hosts a 45-minute-plan match of six nations (one student,
@@ -16,6 +17,7 @@ process.env.ENTENTE_TEST_HOOKS = '1';
 process.env.TIMER_SCALE = '0.01';
 process.env.BOT_DELAY_MS = '20';
 
+const amber = getScenario('amber-sea')!;
 let server: BootedServer;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -80,10 +82,11 @@ describe('class debrief', () => {
     await host.getByText('Teacher brief').click();
     expect(await host.locator('#host-brief').textContent()).toMatch(/Learning goals.*Timing.*What to watch for/s);
     await host.getByLabel('Class length').selectOption('90');
-    expect(await host.getByLabel('Turns (years)').inputValue()).toBe('12');
+    expect(await host.getByLabel('Turns (years)').inputValue()).toBe(String(amber.classPlans['90'].turns));
+    expect(await host.getByLabel('Diplomacy (s)').inputValue()).toBe(String(amber.classPlans['90'].timers.diplomacy));
     await host.getByLabel('Class length').selectOption('45');
     const turns = Number(await host.getByLabel('Turns (years)').inputValue());
-    expect(turns).toBe(7);
+    expect(turns).toBe(amber.classPlans['45'].turns);
     await host.getByLabel('Nations').selectOption('6');
     await host.getByLabel(/Share the negotiations and each student.s decision-journal notes/).check();
     await shot(host, 'debrief-0-host-form');
