@@ -187,6 +187,22 @@ describe('archive and replay viewer', () => {
     const list = await (await fetch(`${server.url}/api/matches`)).json() as { matches: { id: string; parent: { id: string; turn: number } | null; turn: number | null }[] };
     expect(list.matches.find((m) => m.id === forkCode)?.parent).toEqual({ id: imported, turn: 3 });
     await shot(page, 'replay-05-fork-lobby');
+
+    // Back in the archive: the family is shown, the scenario filter works, and the importer deletes the import.
+    await page.goto(`${server.url}/matches`);
+    const forkCard = page.getByRole('listitem', { name: new RegExp(forkCode) });
+    await forkCard.waitFor();
+    expect(await forkCard.locator('.family').textContent()).toContain(`What-if fork of ${imported} from year 3`);
+    expect(await page.getByRole('listitem', { name: new RegExp(imported) }).locator('.family').textContent()).toContain(`Forks: ${forkCode} (from year 3)`);
+    await page.getByLabel('Scenario').selectOption('iron-strait');
+    await expect.poll(() => page.locator('#archive-count').textContent()).toBe('0 matches in The Iron Strait.');
+    await page.getByLabel('Scenario').selectOption('');
+    await page.getByRole('listitem', { name: new RegExp(imported) }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Delete match ${imported} (host only)` }).click();
+    await expect.poll(() => page.getByRole('listitem', { name: new RegExp(imported) }).count(), { timeout: 10_000 }).toBe(0);
+    expect((await fetch(`${server.url}/api/matches/${imported}`)).status).toBe(404);
+    expect(await forkCard.locator('.family').textContent()).toContain('(not listed)');
     await page.context().close();
   }, 120_000);
 
