@@ -135,6 +135,10 @@ describe('class debrief', () => {
     expect(await host.locator('.questions > li').count()).toBe(v.debrief.questions.length);
     expect(await host.locator('.memo').count()).toBe(6);
     expect(await host.locator('.timeline li.tl-signed').count()).toBe(v.timeline.filter((e) => e.type === 'signed').length);
+    // Every control on the page has an accessible name.
+    const unnamed = await host.evaluate(() => [...document.querySelectorAll<HTMLElement>('.debrief a[href], .debrief button')]
+      .filter((el) => !(el.getAttribute('aria-label') || el.textContent || '').trim()).map((el) => el.outerHTML.slice(0, 80)));
+    expect(unnamed).toEqual([]);
     await shot(host, 'debrief-2-desktop');
     await shot(host, 'debrief-2-desktop-full', true);
 
