@@ -60,12 +60,13 @@ export function teacherPanel(ctx: Ctx, toggleProjector: () => void): Child[] {
         h('button', { class: 'btn danger', type: 'button', disabled: !movePlayer, onclick: () => { if (confirm('Remove this player from the match?')) send('kick', { player: movePlayer }); } }, 'Remove player'))),
     h('h3', {}, 'All nations'),
     h('div', { style: 'overflow:auto' }, h('table', { class: 'scores' },
-      h('thead', {}, h('tr', {}, ...['Nation', 'Player', 'Economy', 'Military', 'Stability', 'Reputation', 'Regions', 'Chose'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, ...['Nation', 'Player', 'Economy', 'Military', 'Stability', 'Reputation', 'Regions', 'Chose', ...(st.teacher ? ['Sealed policy'] : [])].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, ...s.nations.map((n) => {
         const ex = meta.extra[n.id];
         const holder = meta.players.find((p) => p.nation === n.id);
         return h('tr', {}, h('th', { scope: 'row' }, n.name), h('td', {}, holder ? `${holder.name}${holder.connected ? '' : ' (away)'}` : 'Bot'),
-          h('td', {}, n.economy), h('td', {}, n.military), h('td', {}, n.stability), h('td', {}, n.reputation), h('td', {}, ex?.regions ?? ''), h('td', {}, ex?.chose ? '\u2713' : ''));
+          h('td', {}, n.economy), h('td', {}, n.military), h('td', {}, n.stability), h('td', {}, n.reputation), h('td', {}, ex?.regions ?? ''), h('td', {}, ex?.chose ? '\u2713' : ''),
+          st.teacher ? h('td', {}, policyText(st.teacher.policies[n.id] ?? null, (id) => nameIn(s, id))) : '');
       })))),
     h('h3', {}, 'Negotiations'),
     !meta.teacherReads ? h('p', { class: 'muted' }, 'This match keeps negotiations private (set when it was created).')
@@ -75,4 +76,9 @@ export function teacherPanel(ctx: Ctx, toggleProjector: () => void): Child[] {
         h('ul', { class: 'chatlog' }, ...st.teacher.chat.slice(-30).map((c) => h('li', {}, h('strong', {}, `${c.fromName} \u2192 ${c.to === 'all' ? 'everyone' : nameIn(s, c.to)}: `), c.text))))
       : h('p', { class: 'muted' }, 'Nothing yet.'),
   ];
+}
+
+function policyText(p: { defence: number; demand: string | null } | null, name: (id: string) => string): string {
+  if (!p) return '–';
+  return `${p.defence}% defence${p.demand ? `, demand of ${name(p.demand)}` : ''}`;
 }
