@@ -32,6 +32,8 @@ export interface NetworkGraph {
 }
 
 export interface JournalEntry {
+  /** Position of the action in the log. */
+  index: number;
   turn: number;
   nation: NationId;
   name: string;
@@ -46,7 +48,7 @@ export interface MomentView {
   /** Deep link into the replay at this moment. */
   replay: string;
   concepts: { key: string; word: string }[];
-  /** Journal lines the students of the nations in this moment wrote in the same turn. */
+  /** Journal lines of the decisions that led to this moment (same year, the nation's own actions before it). */
   journal: JournalEntry[];
 }
 
@@ -136,16 +138,31 @@ export function debriefView(id: string, h: History): DebriefView {
     chart('standing', 'Standing', 'Reputation and the trust others place in the nation, as scored (0 to 100).'),
   ];
 
-  // Choices the server filled in for an absent student ("Chosen for you at the deadline: ...") are the
-  // bot's reasons, not the student's words: they stay out of the journal.
-  const journal: JournalEntry[] = d.journal.filter((j) => !j.text.startsWith('Chosen for you'))
-    .map((j) => ({ ...j, player: nations.find((n) => n.id === j.nation)?.player ?? j.name }));
+  // The students' decision journals: the notes people (not bots) attached to their actions. Choices the
+  // server filled in for an absent student ("Chosen for you at the deadline: ...") are the bot's reasons,
+  // not the student's words, and stay out.
+  const journal: JournalEntry[] = [];
+  for (const st of h.steps) {
+    const a = st.action;
+    if (!('by' in a) || !a.note || a.note.startsWith('Chosen for you')) continue;
+    const who = nations.find((n) => n.id === a.by);
+    if (!who?.player) continue;
+    journal.push({ index: st.index, turn: st.turn, nation: a.by, name: who.name, player: who.player, action: a.type, text: a.note });
+  }
   const moments: MomentView[] = d.moments.map((m) => ({
     moment: m,
     replay: replayLink(id, m),
     concepts: m.concepts.map((c) => ({ key: c, word: CONCEPT_WORDS[c] ?? c })),
-    journal: journal.filter((j) => j.turn === m.turn && m.nations.includes(j.nation)),
+    journal: [],
   }));
+  // Each journal line sits beside the moment its decision led to: the first moment of the same year, at or
+  // after the action, that involves the writer's nation (a note on an answer to a call lands on the
+  // honoured/abstained moment; a note on a proposal on the signing). Lines with no such moment are only
+  // in the journal section.
+  for (const j of journal) {
+    const m = moments.find((x) => x.moment.turn === j.turn && x.moment.index > j.index && x.moment.nations.includes(j.nation));
+    m?.journal.push(j);
+  }
 
   const stats = statsCsv(h);
   const treaties = treatyEventsCsv(h);

@@ -122,7 +122,7 @@ function momentsSection(v: DebriefView): HTMLElement {
       h('div', { class: 'moment-head' },
         h('span', { class: 'when' }, `Year ${m.moment.turn}, ${m.moment.phase}`),
         ...m.concepts.map((c) => h('span', { class: 'concept-tag' }, conceptLink(c.key, c.word)))),
-      h('p', {}, m.moment.text, ' ', h('a', { class: 'no-print', href: m.replay }, 'See it in the replay')),
+      h('p', {}, ...linkConcepts(m.moment.text), ' ', h('a', { class: 'no-print', href: m.replay }, 'See it in the replay')),
       m.journal.length ? h('ul', { class: 'journal' }, ...m.journal.map((j) => journalLine(j))) : ''))) : h('p', {}, 'No key moment: nobody was called, nothing was broken, nothing was lost.'));
 }
 

@@ -88,6 +88,14 @@ describe('debrief view model', () => {
     for (const m of withJournal) for (const j of m.journal) {
       expect(m.moment.nations).toContain(j.nation);
       expect(j.turn).toBe(m.moment.turn);
+      expect(j.index).toBeLessThan(m.moment.index);
+    }
+    // Each line sits beside one moment at most: the first that follows it.
+    const placed = withJournal.flatMap((m) => m.journal);
+    expect(new Set(placed).size).toBe(placed.length);
+    for (const m of withJournal) for (const j of m.journal) {
+      const earlier = v.moments.find((x) => x.moment.turn === j.turn && x.moment.index > j.index && x.moment.nations.includes(j.nation));
+      expect(earlier).toBe(m);
     }
     // Choices filled in for an absent student are not their words.
     const filled = debriefFromFile('X', { ...file, actions: file.actions.map((a) => ('by' in a && a.by === student ? { ...a, note: 'Chosen for you at the deadline: safe' } : a)) });
