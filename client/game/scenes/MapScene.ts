@@ -176,8 +176,10 @@ export class MapScene extends Phaser.Scene {
       return r ? regionCenter(data.scenario, r.id, SIZE) : null;
     };
     for (const l of data.links) {
-      const a0 = capital(l.a);
-      const b0 = capital(l.b);
+      // Canonical order, so the side-by-side offset is the same whoever proposed the treaty.
+      const [first, second] = l.a < l.b ? [l.a, l.b] : [l.b, l.a];
+      const a0 = capital(first);
+      const b0 = capital(second);
       if (!a0 || !b0) continue;
       // Alliances and partnerships between the same capitals run side by side, never on top of each other.
       const len = Math.hypot(b0.x - a0.x, b0.y - a0.y) || 1;
