@@ -84,6 +84,7 @@ if (debriefId) {
   current = 'home';
   app.className = 'screen-replay';
   const host = async (options: CreateOptions): Promise<void> => { await conn.host(options); history.replaceState(null, '', '/'); };
+  void import('./game/index.ts').catch(() => undefined); // Phaser starts loading beside the viewer's chunk
   void import('./replay/index.ts').then((m) => { cleanup = cleanup ?? m.replayPage(app, decodeURIComponent(replayId), { host }); });
 } else if (/^\/matches\/?$/.test(location.pathname)) {
   current = 'home';

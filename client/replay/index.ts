@@ -1,5 +1,6 @@
 import type { CreateOptions } from '../../shared/protocol/messages.ts';
-import type { GameState, NationId } from '../../shared/types.ts';
+import type { GameState, MatchFile, NationId } from '../../shared/types.ts';
+import type { ChatLine } from '../../shared/protocol/messages.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
 import { describeTerms, PHASE_INFO } from '../../shared/rules/index.ts';
 import { EventBus } from '../game/bus.ts';
@@ -11,7 +12,7 @@ import { ApiError, downloadFile, fetchMatchFile, fetchNegotiations, replayUrl } 
 import type { ChartHandle } from '../charts/index.ts';
 import {
   chartSeries, chatAt, currentMoment, eventsAt, forkTurn, frameIndexAt, lastPosition, makeReplay, nameOf, positionFromQuery,
-  positionLabel, queryFor, reasonsAt, stateAt, statsAt, turnStarts, type Replay,
+  positionLabel, queryFor, quickPosition, reasonsAt, stateAt, statsAt, turnStarts, type Replay,
 } from './model.ts';
 import './replay.css';
 
@@ -65,29 +66,49 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       h('p', {}, h('a', { href: '/matches' }, 'Back to the match archive'))));
   };
 
+  // The match as loaded (set once fetched); `complete` turns true when the whole log is replayed.
+  let fullFile: MatchFile | null = null;
+  let published = false;
+  let chat: ChatLine[] = [];
+  let complete = false;
+
   void (async () => {
-    let replay: Replay;
+    let first: Replay;
+    let startAt = 0;
+    let whole = true;
     try {
-      const [file, neg] = await Promise.all([fetchMatchFile(id), fetchNegotiations(id).catch(() => ({ published: false, chat: [] }))]);
+      const [file, neg] = await Promise.all([fetchMatchFile(id), fetchNegotiations(id).catch(() => ({ published: false, chat: [] as ChatLine[] }))]);
       performance.mark('replay-fetched');
-      const built = makeReplay(id, file, neg.published, neg.chat);
+      fullFile = file;
+      published = neg.published;
+      chat = neg.chat;
+      // The first frame needs only the log up to the position shown (the start, or a deep link's moment):
+      // replay that prefix now, and the whole match just after the first frame is on screen.
+      const params = new URLSearchParams(location.search);
+      const linked = params.has('turn') || params.has('at');
+      const quick = linked ? quickPosition(file, params) : 0;
+      const built = makeReplay(id, quick === null ? file : { ...file, actions: file.actions.slice(0, quick) }, published, chat);
       performance.mark('replay-built');
       if (!built.ok) return fail(built.message);
-      replay = built.replay;
+      first = built.replay;
+      startAt = quick ?? positionFromQuery(first, params) ?? 0;
+      whole = quick === null || quick === file.actions.length;
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
       return fail(status === 404 ? 'There is no match with that code in the archive.' : status === 409 ? 'This match is still being played: its replay opens when it ends.' : `The match could not be loaded: ${(e as Error).message}`);
     }
     if (!alive) return;
-    mount(replay);
+    mount(first, startAt, whole);
   })();
 
-  function mount(r: Replay): void {
-    const scenario = getScenario(r.file.scenario)!;
+  function mount(first: Replay, startAt: number, isComplete: boolean): void {
+    let r = first;
+    const file = fullFile!;
+    const scenario = getScenario(file.scenario)!;
     const colors = new Map(scenario.nations.map((n) => [n.id, n]));
-    const last = lastPosition(r);
-    const frames = r.history.frames;
-    let pos = positionFromQuery(r, new URLSearchParams(location.search)) ?? 0;
+    let last = lastPosition(r);
+    let frames = r.history.frames;
+    let pos = startAt;
     let selected: NationId | null = null;
     let tab: Tab = 'nations';
     let speed = 1;
@@ -108,13 +129,13 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
     const nextYear = btn('replay-next-year', 'Next year', '', () => { stop(); go(yearStart(1)); }, 'Year \u00bb');
     const speedSel = h('select', { id: 'replay-speed', 'aria-label': 'Playback speed', onchange: () => { speed = Number(speedSel.value); if (playTimer) { stop(); play(); } } },
       ...SPEEDS.map((s) => h('option', { value: s, selected: s === speed }, `${s}\u00d7`)));
-    const timeline = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Replay controls' },
+    const timeline = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Replay controls', 'aria-busy': isComplete ? null : 'true' },
       h('div', { class: 'transport' }, prevYear, stepBack, playBtn, stepFwd, nextYear,
         h('label', { class: 'speed' }, h('span', { class: 'visually-hidden' }, 'Speed'), speedSel)),
       h('div', { class: 'scrub' }, slider, where));
 
     const copyStatus = h('span', { role: 'status', class: 'copy-status', id: 'copy-status' });
-    const linkFor = () => `${location.origin}${replayUrl(r.id)}${queryFor(r, pos)}`;
+    const linkFor = () => `${location.origin}${replayUrl(id)}${queryFor(r, pos)}`;
     const copyBtn = h('button', { id: 'replay-copy', class: 'btn small', type: 'button', onclick: async () => {
       const link = linkFor();
       try {
@@ -127,7 +148,7 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       setTimeout(() => { copyStatus.textContent = ''; }, 3000);
     } }, 'Copy link');
     copyBtn.setAttribute('aria-label', 'Copy a link to this moment of the replay');
-    const exportBtn = h('button', { id: 'replay-export', class: 'btn small', type: 'button', onclick: () => { downloadFile(r.file, r.id); announce('Match file downloaded.'); } }, 'Download');
+    const exportBtn = h('button', { id: 'replay-export', class: 'btn small', type: 'button', onclick: () => { downloadFile(file, id); announce('Match file downloaded.'); } }, 'Download');
     exportBtn.setAttribute('aria-label', 'Download the match file (JSON)');
     const forkBtn = h('button', { id: 'replay-fork', class: 'btn small primary', type: 'button', onclick: () => openFork() }, 'Fork from this year\u2026');
 
@@ -148,8 +169,8 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
     const top = h('header', { class: 'replay-top' },
       h('div', {},
         h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, 'Entente'), ' \u203a ', h('a', { href: '/matches' }, 'Match archive'), ' \u203a Replay'),
-        h('h1', { id: 'replay-title' }, `Replay of ${r.id}`, h('span', { class: 'muted scenario-name' }, ` \u00b7 ${scenario.title}`)),
-        r.file.parent ? h('p', { class: 'family' }, 'What-if fork of ', h('a', { href: replayUrl(r.file.parent.id) }, r.file.parent.id), ` from year ${r.file.parent.turn}`) : null),
+        h('h1', { id: 'replay-title' }, `Replay of ${id}`, h('span', { class: 'muted scenario-name' }, ` \u00b7 ${scenario.title}`)),
+        file.parent ? h('p', { class: 'family' }, 'What-if fork of ', h('a', { href: replayUrl(file.parent.id) }, file.parent.id), ` from year ${file.parent.turn}`) : null),
       h('div', { class: 'row actions' }, copyBtn, exportBtn, forkBtn, copyStatus));
 
     const layout = h('div', { class: 'replay' },
@@ -275,7 +296,7 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       drawPanel();
       bus.emit('model:update', { version: pos });
       for (const c of charts) c.setMarker(s.over ? s.turn : Math.max(0, s.turn - 1));
-      history.replaceState(null, '', `${replayUrl(r.id)}${queryFor(r, pos)}`);
+      if (complete) history.replaceState(null, '', `${replayUrl(id)}${queryFor(r, pos)}`);
     }
 
     function go(p: number): void {
@@ -336,7 +357,7 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       const turn = forkTurn(r, pos);
       const err = h('p', { class: 'error', role: 'alert', id: 'fork-error' });
       const name = h('input', { id: 'fork-name', type: 'text', maxlength: 16, value: 'Teacher', required: true, autocomplete: 'nickname' });
-      const turns = h('input', { id: 'fork-turns', type: 'number', min: turn, max: 60, value: Math.max(turn, r.file.settings.turns) });
+      const turns = h('input', { id: 'fork-turns', type: 'number', min: turn, max: 60, value: Math.max(turn, file.settings.turns) });
       const plays = h('input', { id: 'fork-plays', type: 'checkbox' });
       const publish = h('input', { id: 'fork-publish', type: 'checkbox' });
       const submit = h('button', { class: 'btn primary', type: 'submit', id: 'fork-submit' }, 'Create the fork');
@@ -349,10 +370,10 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
         submit.textContent = 'Creating\u2026';
         try {
           await deps.host({
-            scenario: r.file.scenario, seats: r.file.players.length,
-            turns: Math.max(turn, Math.min(60, Math.round(Number(turns.value) || r.file.settings.turns))),
+            scenario: file.scenario, seats: file.players.length,
+            turns: Math.max(turn, Math.min(60, Math.round(Number(turns.value) || file.settings.turns))),
             hostName: name.value.trim() || 'Teacher', hostPlays: plays.checked, publishNegotiations: publish.checked,
-            fork: { match: r.id, turn },
+            fork: { match: id, turn },
           });
         } catch (x) {
           err.textContent = `The fork could not be created: ${(x as Error).message}`;
@@ -380,15 +401,37 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
     performance.mark('replay-panels');
 
     // ---------------------------------------------------------------- map and charts (lazy)
+    // "First frame": the map's canvas shows the regions (a good share of its pixels differ from the sea),
+    // checked on each animation frame after Phaser is ready; the panels are already drawn by then.
     let firstFrame = false;
-    const markFirstFrame = () => {
+    const probe = document.createElement('canvas');
+    probe.width = 48;
+    probe.height = 48;
+    const mapDrawn = (): boolean => {
+      const c = mapEl.querySelector('canvas');
+      const g = probe.getContext('2d', { willReadFrequently: true });
+      if (!c || !g || !c.width) return false;
+      try {
+        g.drawImage(c, 0, 0, probe.width, probe.height);
+      } catch {
+        return true; // cannot read it back: take Phaser's word
+      }
+      const px = g.getImageData(0, 0, probe.width, probe.height).data;
+      let land = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - 0xcf) + Math.abs(px[i + 1]! - 0xe3) + Math.abs(px[i + 2]! - 0xee) > 60) land++;
+      return land > (probe.width * probe.height) / 20;
+    };
+    const markFirstFrame = (force = false) => {
       if (firstFrame || !alive) return;
-      firstFrame = true;
-      requestAnimationFrame(() => requestAnimationFrame(() => {
+      const check = (tries: number) => {
+        if (!alive) return;
+        if (!force && !mapDrawn() && tries < 600) { requestAnimationFrame(() => check(tries + 1)); return; }
+        firstFrame = true;
         performance.mark('replay-first-frame');
         document.body.dataset.replayFirstFrame = String(Math.round(performance.now()));
         mapwrap.setAttribute('data-ready', 'true');
-      }));
+      };
+      requestAnimationFrame(() => check(0));
     };
     bus.on('map:ready', (e) => { performance.mark('replay-map-ready'); mapwrap.setAttribute('data-renderer', e.renderer); markFirstFrame(); });
     void gameModule.then((m) => {
@@ -397,7 +440,7 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
     }).catch((e: unknown) => {
       mapwrap.setAttribute('data-renderer', 'failed');
       render(mapEl, h('p', { class: 'error' }, `The map could not start (${String(e)}). The panels still work.`));
-      markFirstFrame();
+      markFirstFrame(true);
     });
 
     const loadCharts = () => import('../charts/index.ts').then(({ lineChart }) => {
@@ -415,8 +458,25 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
         }));
       }
     }).catch((e: unknown) => { render(chartsEl, h('p', { class: 'error' }, `The charts could not load (${String(e)}).`)); });
+    /** The whole match (after the first frame): the timeline, moments and charts now reach its end. */
+    const upgrade = () => {
+      if (!alive) return;
+      if (!isComplete) {
+        const built = makeReplay(id, file, published, chat);
+        if (!built.ok) { fail(built.message); return; }
+        r = built.replay;
+        frames = r.history.frames;
+        last = lastPosition(r);
+        slider.max = String(frames.length - 1);
+        isComplete = true;
+      }
+      complete = true;
+      timeline.removeAttribute('aria-busy');
+      draw();
+      void loadCharts();
+    };
     // After the first frame is on screen, so they never delay it.
-    setTimeout(() => void loadCharts(), 50);
+    setTimeout(upgrade, 30);
   }
 
   return () => {

@@ -100,6 +100,29 @@ export function positionFromQuery(r: Replay, params: URLSearchParams): number | 
   return best.index;
 }
 
+/**
+ * The position a deep link names, found without replaying: every `advance` moves the match on by exactly
+ * one phase, so the start of (turn, phase) is just after the right number of advances. Null when the link
+ * names nothing or a moment this log never reaches (the full history then decides).
+ */
+export function quickPosition(file: MatchFile, params: URLSearchParams): number | null {
+  const at = params.get('at');
+  if (at !== null && /^\d+$/.test(at)) return Math.min(file.actions.length, Number(at));
+  const turnRaw = params.get('turn');
+  if (turnRaw === null || !/^\d+$/.test(turnRaw) || Number(turnRaw) < 1) return null;
+  const phaseRaw = params.get('phase');
+  const phase = (PHASES as readonly string[]).includes(phaseRaw ?? '') ? (phaseRaw as Phase) : 'diplomacy';
+  const wanted = (Number(turnRaw) - 1) * PHASES.length + PHASES.indexOf(phase);
+  if (wanted === 0) return 0;
+  let advances = 0;
+  for (let i = 0; i < file.actions.length; i++) {
+    const t = file.actions[i]!.type;
+    if (t === 'end') return null;
+    if (t === 'advance' && ++advances === wanted) return i + 1;
+  }
+  return null;
+}
+
 /** The query string that opens this position again. */
 export function queryFor(r: Replay, pos: number): string {
   const frame = r.history.frames[frameIndexAt(r, pos)]!;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { replay, stateHash } from '../../shared/rules/index.ts';
 import type { MatchFile } from '../../shared/types.ts';
 import {
-  chartSeries, eventsAt, frameIndexAt, lastPosition, makeReplay, positionFromQuery, positionLabel, queryFor, reasonsAt, stateAt, statsAt, turnStarts,
+  chartSeries, eventsAt, quickPosition, frameIndexAt, lastPosition, makeReplay, positionFromQuery, positionLabel, queryFor, reasonsAt, stateAt, statsAt, turnStarts,
 } from '../../client/replay/model.ts';
 
 // The replay viewer's model: positions (actions applied), deep links, the state between phase boundaries,
@@ -38,6 +38,21 @@ describe('replay viewer model', () => {
     expect(frameIndexAt(r, inside)).toBe(i);
     expect(positionFromQuery(r, new URLSearchParams('turn=99&phase=news'))).toBe(r.history.frames[r.history.frames.length - 1]!.index);
     expect(positionFromQuery(r, new URLSearchParams('nothing=1'))).toBeNull();
+  });
+
+  test('a deep link\'s position found by counting advances equals the full history\'s, for every boundary of every golden match', () => {
+    for (const name of ['amber-sea-3-seats-seed-11', 'amber-sea-5-seats-seed-7-teacher', 'iron-strait-6-seats-seed-3', 'amber-sea-8-seats-seed-29']) {
+      const f = JSON.parse(readFileSync(new URL(`../golden/${name}.json`, import.meta.url), 'utf8')) as MatchFile;
+      const b = makeReplay(name, f, false, []);
+      if (!b.ok) throw new Error(b.message);
+      for (const fr of b.replay.history.frames) {
+        if (fr.state.over) continue;
+        const q = new URLSearchParams(`turn=${fr.turn}&phase=${fr.phase}`);
+        expect(quickPosition(f, q), `${name} ${fr.turn} ${fr.phase}`).toBe(positionFromQuery(b.replay, q));
+      }
+      expect(quickPosition(f, new URLSearchParams('turn=99'))).toBeNull();
+      expect(quickPosition(f, new URLSearchParams('at=5'))).toBe(5);
+    }
   });
 
   test('year starts, stats and chart series agree with the states', () => {
