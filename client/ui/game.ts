@@ -34,7 +34,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
   const topbar = h('header', { class: 'topbar' });
   const clockEl = h('span', { class: 'clock', role: 'timer', 'aria-label': 'Time left in this phase' }, '–');
   const mapEl = h('div', { class: 'mapcanvas', style: 'position:absolute;inset:0' });
-  const overlayNations = h('div', { class: 'map-nations', role: 'group', 'aria-label': 'Select a nation on the map' });
+  const overlayNations = h('div', { class: 'map-nations', role: 'group', 'aria-label': 'Select a nation on the map', title: 'Pick a nation (or click it on the map) for its details' });
   const details = h('aside', { class: 'map-details', 'aria-live': 'polite', 'aria-label': 'Nation details' });
   const legend = h('details', { class: 'map-legend', open: !window.matchMedia('(max-width: 900px)').matches });
   const zoom = h('div', { class: 'row map-zoom' },
@@ -123,15 +123,18 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     if (!s) return;
     render(overlayNations, ...s.nations.map((n) => h('button', { type: 'button', 'aria-pressed': selected === n.id ? 'true' : 'false', onclick: () => select(selected === n.id ? null : n.id) }, n.name, n.id === me ? ' (you)' : '')));
     const n = selected ? s.nations.find((x) => x.id === selected) : undefined;
+    details.hidden = !n;
     if (!n) {
-      render(details, h('p', { class: 'muted', style: 'margin:0' }, 'Hover, tap or pick a nation for its details.'));
+      render(details);
     } else {
       const rel = !projector && me && me !== n.id ? st.priv?.relations?.[n.id] : undefined;
       const together = me && me !== n.id ? s.treaties.filter((t) => t.parties.includes(me) && t.parties.includes(n.id)) : [];
       const ex = st.meta?.extra[n.id];
       const holder = st.meta?.players.find((p) => p.nation === n.id);
       render(details,
-        h('h3', { style: 'margin:0 0 .3rem' }, n.name),
+        h('div', { class: 'row', style: 'justify-content:space-between;flex-wrap:nowrap' },
+          h('h3', { style: 'margin:0 0 .3rem' }, n.name),
+          h('button', { class: 'btn small', type: 'button', 'aria-label': `Close the details of ${n.name}`, onclick: () => select(null) }, '\u00d7')),
         h('p', { style: 'margin:0' }, holder ? `Played by ${holder.name}` : 'Played by a bot'),
         h('ul', { style: 'margin:.3rem 0 0 1rem;padding:0' },
           h('li', {}, term('reputation', 'Reputation'), ` ${n.reputation}`),

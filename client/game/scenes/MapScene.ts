@@ -29,6 +29,7 @@ export class MapScene extends Phaser.Scene {
   #data: MapData | null = null;
   #drag: { x: number; y: number; sx: number; sy: number; moved: boolean } | null = null;
   #hover: string | null = null;
+  #tip: Phaser.GameObjects.Text | null = null;
   #off: (() => void)[] = [];
 
   constructor(deps: MapDeps) {
@@ -76,12 +77,25 @@ export class MapScene extends Phaser.Scene {
         }
         return;
       }
+      // Hover: a small label at the pointer (name and reputation); a click or tap opens the details.
       const owner = this.ownerAt(p.worldX, p.worldY);
-      if (owner && owner !== this.#hover && owner !== REVISIONIST) {
-        this.#hover = owner;
-        this.#deps.bus.emit('nation:select', { nation: owner, source: 'map' });
+      const nat = owner && owner !== REVISIONIST ? this.#data?.nations.find((n) => n.id === owner) : undefined;
+      if (!nat) {
+        this.#hover = null;
+        this.#tip?.setVisible(false);
+        return;
       }
+      if (!this.#tip) {
+        this.#tip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: '#ffffff', backgroundColor: '#1d232b', padding: { x: 6, y: 4 } })
+          .setScrollFactor(0).setDepth(1000).setResolution(TEXT_RES);
+      }
+      if (this.#hover !== nat.id) {
+        this.#hover = nat.id;
+        this.#tip.setText(`${nat.name} \u00b7 reputation ${nat.reputation} \u00b7 click for details`);
+      }
+      this.#tip.setPosition(Math.min(p.x + 14, this.scale.width - this.#tip.width - 4), Math.max(4, p.y - 30)).setVisible(true);
     });
+    this.input.on('gameout', () => { this.#hover = null; this.#tip?.setVisible(false); });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const moved = this.#drag?.moved;
       this.#drag = null;
