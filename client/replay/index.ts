@@ -2,7 +2,7 @@ import type { CreateOptions } from '../../shared/protocol/messages.ts';
 import type { GameState, MatchFile, NationId } from '../../shared/types.ts';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
-import { describeTerms, PHASE_INFO } from '../../shared/rules/index.ts';
+import { describeTerms, PHASE_INFO, winners } from '../../shared/rules/index.ts';
 import { EventBus } from '../game/bus.ts';
 import type { MapApi } from '../game/index.ts';
 import { mapData, crisisMarkers, type MapData } from '../view/mapModel.ts';
@@ -207,6 +207,8 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       panel.setAttribute('aria-labelledby', `tab-${tab}`);
     }
 
+    const winnerNames = (s: GameState): string => winners(s).map((n) => nameOf(s, n)).join(' and ');
+
     function nationsPanel(s: GameState): HTMLElement {
       const rows = statsAt(r, pos);
       return h('div', { class: 'stack' },
@@ -225,7 +227,9 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
               h('td', { 'data-col': 'Economy' }, n.economy), h('td', { 'data-col': 'Military' }, n.military), h('td', { 'data-col': 'Stability' }, n.stability),
               h('td', { 'data-col': 'Reputation' }, n.reputation), h('td', { 'data-col': 'Technology' }, n.technology), h('td', { 'data-col': 'Trust received' }, n.trustReceived),
               h('td', { 'data-col': 'Regions' }, n.regions), h('td', { 'data-col': 'Score' }, n.score)))))),
-        h('p', { class: 'muted small' }, `Pressure of ${s.revisionistName}: ${s.pressure}. Scores are what each nation would score now, by its own national interest.`));
+        s.over ? h('p', { class: 'winner-line', id: 'replay-winner' }, h('span', { 'aria-hidden': 'true' }, '\u2605 '),
+          `${winnerNames(s)} ${winners(s).length > 1 ? 'share first place' : 'won the match'}.`) : null,
+        h('p', { class: 'muted small' }, `Pressure of ${s.revisionistName}: ${s.pressure}. ${s.over ? 'Final scores' : 'Scores are what each nation would score now'}, by each nation's own national interest.`));
     }
 
     function yearPanel(s: GameState): HTMLElement {
