@@ -93,7 +93,15 @@ if (debriefId) {
 } else if (loadSession()) {
   resuming = true;
   show('resuming');
-  void conn.resume().then((ok) => { resuming = false; if (!ok) show('home', true); });
+  void conn.resume().then((ok) => {
+    resuming = false;
+    if (ok) return;
+    show('home', true);
+    // Say why the seat could not be reclaimed (match over, removed...), where the join form shows errors.
+    const why = conn.store.get().error;
+    const line = document.getElementById('join-error');
+    if (why && line) line.textContent = why;
+  });
 } else {
   show('home');
 }
