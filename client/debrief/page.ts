@@ -233,7 +233,7 @@ export async function debriefPage(root: HTMLElement, id: string): Promise<() => 
     journalSection(v),
     h('section', { class: 'card', 'aria-labelledby': 'qu-title' },
       h('h2', { id: 'qu-title' }, 'Questions for discussion'),
-      h('ol', { class: 'questions' }, ...d.questions.map((q) => h('li', {}, ...linkConcepts(q))))),
+      h('ol', { class: 'questions' }, ...v.questions.map((q) => h('li', {}, ...linkConcepts(q))))),
     h('section', { class: 'memos', 'aria-labelledby': 'me-title' },
       h('h2', { id: 'me-title', class: 'no-print' }, 'Homework: position memos'),
       ...d.memos.map((m) => h('article', { class: 'card memo' },

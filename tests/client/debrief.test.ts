@@ -123,6 +123,22 @@ describe('debrief view model', () => {
     expect(v.csv.treatyRows).toBe(v.timeline.length);
   });
 
+  it('always has five discussion questions from this match, topping up a quiet match', () => {
+    expect(v.questions.length).toBe(5);
+    expect(new Set(v.questions).size).toBe(5);
+    expect(v.questions.slice(0, v.debrief.questions.length)).toEqual(v.debrief.questions.slice(0, 5));
+    // A short, quiet match: few moments, so the shared debrief has fewer than five.
+    const quiet = simulate({ scenario: 'lantern-archipelago', seed: 3, turns: 2, players: defaultPlayers(getScenario('lantern-archipelago')!, 4).map((p) => ({ ...p, strategy: 'none' as const })) }).file;
+    const q = debriefFromFile('Q', quiet);
+    expect(q.ok).toBe(true);
+    if (!q.ok) return;
+    expect(q.view.debrief.questions.length).toBeLessThan(5);
+    expect(q.view.questions.length).toBe(5);
+    expect(new Set(q.view.questions).size).toBe(5);
+    const names = q.view.nations.map((n) => n.name);
+    for (const extra of q.view.questions.slice(q.view.debrief.questions.length)) expect(names.some((n) => extra.includes(n)) || /treat/.test(extra)).toBe(true);
+  });
+
   it('lays nations out on a circle inside the picture', () => {
     const pos = circleLayout(['a', 'b', 'c', 'd'], 200, 20);
     for (const p of pos.values()) expect(Math.hypot(p.x - 100, p.y - 100)).toBeCloseTo(80, 0);
