@@ -1,7 +1,6 @@
 import type { MatchFile, NationId, Phase } from '../../shared/types.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
-import { buildDebrief, buildHistory, buildSeries, statsCsv, treatyEventsCsv, type Debrief, type History, type Moment, type Point } from '../../shared/history/index.ts';
-import { INTEREST_LABELS } from '../../shared/rules/scoring.ts';
+import { buildDebrief, buildHistory, buildSeries, statsCsv, treatyEventsCsv, type Debrief, type History, type Moment } from '../../shared/history/index.ts';
 import { TREATY_EVENT_TYPES } from '../../shared/history/csv.ts';
 import { CONCEPT_WORDS } from '../../shared/rules/news.ts';
 
@@ -167,13 +166,11 @@ export function debriefView(id: string, h: History): DebriefView {
     m?.journal.push(j);
   }
 
-  const questions = fillQuestions(h, d, series);
-
   const stats = statsCsv(h);
   const treaties = treatyEventsCsv(h);
   const lines = (csv: string): number => csv.split('\r\n').filter(Boolean).length - 1;
   return {
-    id, debrief: d, nations, timeline, networks, charts, moments, journal, questions,
+    id, debrief: d, nations, timeline, networks, charts, moments, journal, questions: d.questions,
     reliability: {
       percent: d.reliability.share === null ? null : Math.round(d.reliability.share * 100),
       historicalPercent: Math.round(d.reliability.historical.share * 100),
@@ -181,52 +178,4 @@ export function debriefView(id: string, h: History): DebriefView {
     },
     csv: { stats, treaties, statsRows: lines(stats), treatyRows: lines(treaties) },
   };
-}
-
-/**
- * The debrief's questions, topped up to five when a quiet match gives the shared debrief fewer: each extra
- * one is still about this match (its last place, its treaty network, its revisionist power, its biggest
- * change in standing), never a fixed line.
- */
-export function fillQuestions(h: History, d: Debrief, series: Point[]): string[] {
-  const qs = [...d.questions];
-  const final = h.final;
-  const name = (id: string): string => final.nations.find((n) => n.id === id)?.name ?? id;
-  const interest = (id: string): string => (INTEREST_LABELS[final.nations.find((n) => n.id === id)!.interest].split(':')[0] ?? '').toLowerCase();
-  const extra: string[] = [];
-  const last = d.scores[d.scores.length - 1];
-  if (last && last.nation !== d.winner) extra.push(`${name(last.nation)} finished last as a ${interest(last.nation)}. What one decision, in which year, would you change, and what would it have cost ${name(last.nation)}?`);
-  const count = (id: string): number => final.treaties.filter((t) => t.parties.includes(id)).length;
-  const busiest = [...final.nations].sort((a, b) => count(b.id) - count(a.id))[0];
-  if (busiest && count(busiest.id) > 0) {
-    const mine = final.treaties.filter((t) => t.parties.includes(busiest.id));
-    const al = mine.filter((t) => t.terms.kind === 'alliance').length;
-    extra.push(`${busiest.name} ended the match in ${mine.length} treat${mine.length === 1 ? 'y' : 'ies'} (${al} alliance${al === 1 ? '' : 's'}, ${mine.length - al} partnership${mine.length - al === 1 ? '' : 's'}), more than anyone. Did that make it safer, richer, or more dependent on others?`);
-  } else {
-    extra.push('No treaty was in force at the end. What kept every nation from committing: distrust, cost, or no threat worth it?');
-  }
-  const start = d.networks[0]!.treaties.length;
-  const end = d.networks[d.networks.length - 1]!.treaties.length;
-  extra.push(`After the first year ${start} treat${start === 1 ? 'y was' : 'ies were'} in force; at the end, ${end}. What changed the network: new threats, broken trust, or reviews?`);
-  const hits = new Map<string, number>();
-  for (const st of h.steps) for (const e of st.events) {
-    const t = e.type === 'crisis' && !e.private ? e.data?.target : undefined;
-    if (typeof t === 'string') hits.set(t, (hits.get(t) ?? 0) + 1);
-  }
-  const target = [...hits.entries()].sort((a, b) => b[1] - a[1])[0];
-  extra.push(target
-    ? `${final.revisionistName.replace(/^the /, 'The ')} grew stronger every year and tested ${name(target[0])} most. Did ${name(target[0])}'s treaties deter it, or only help after the blow?`
-    : `${final.revisionistName.replace(/^the /, 'The ')} grew stronger every year. Why did it not strike, and who would it have tested first?`);
-  const lastTurn = Math.max(...series.map((p) => p.turn));
-  const moved = final.nations.map((n) => {
-    const a = series.find((p) => p.turn === 0 && p.nation === n.id)?.standing ?? 0;
-    const b = series.find((p) => p.turn === lastTurn && p.nation === n.id)?.standing ?? 0;
-    return { id: n.id, a, b };
-  }).sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a))[0];
-  if (moved && moved.a !== moved.b) extra.push(`${name(moved.id)}'s standing went from ${moved.a} to ${moved.b}, the biggest change of anyone. Which deeds did the others remember?`);
-  for (const q of extra) {
-    if (qs.length >= 5) break;
-    if (!qs.includes(q)) qs.push(q);
-  }
-  return qs.slice(0, 5);
 }
