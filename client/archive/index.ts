@@ -67,7 +67,6 @@ export function archivePage(root: HTMLElement): () => void {
     const known = new Set(entries.map((e) => e.id));
     const link = (id: string) => (known.has(id) ? h('a', { href: `#match-${id}` }, id) : h('span', {}, id, h('span', { class: 'muted' }, ' (not listed)')));
     return h('p', { class: 'family' },
-      h('span', { 'aria-hidden': 'true' }, '\u2442 '),
       m.parent ? ['What-if fork of ', link(m.parent.id), ` from year ${m.parent.turn}`, m.forks.length ? '. ' : ''] : null,
       m.forks.length ? ['Forks: ', ...m.forks.flatMap((f, i) => [i ? ', ' : '', link(f.id), ` (from year ${f.turn})`])] : null);
   };
@@ -75,7 +74,9 @@ export function archivePage(root: HTMLElement): () => void {
   const card = (m: ArchiveEntry): HTMLElement => {
     const finished = m.status === 'finished';
     const when = dateFormat.format(new Date(m.finished ?? m.created));
-    const progress = m.turn === null ? `${m.turns} years planned` : m.over ? `${m.turns} years, played to the end` : `year ${m.turn} of ${m.turns}`;
+    const progress = m.turn === null ? `${m.turns} years planned`
+      : m.over ? (m.turn < m.turns ? `ended in year ${m.turn} of ${m.turns}` : `${m.turns} years, played to the end`)
+      : `${finished ? 'stopped in' : ''} year ${m.turn} of ${m.turns}`.trim();
     const winners = m.winners.map((w) => w.name).join(' and ');
     const del = holdsSecret(m.id) && (finished || m.status === 'lobby')
       ? h('button', { class: 'btn small danger', type: 'button', 'aria-label': `Delete match ${m.id} (host only)`, onclick: async (e: Event) => {

@@ -170,7 +170,8 @@ export function replayPage(root: HTMLElement, id: string, deps: ReplayDeps): () 
       h('div', {},
         h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, 'Entente'), ' \u203a ', h('a', { href: '/matches' }, 'Match archive'), ' \u203a Replay'),
         h('h1', { id: 'replay-title' }, `Replay of ${id}`, h('span', { class: 'muted scenario-name' }, ` \u00b7 ${scenario.title}`)),
-        file.parent ? h('p', { class: 'family' }, 'What-if fork of ', h('a', { href: replayUrl(file.parent.id) }, file.parent.id), ` from year ${file.parent.turn}`) : null),
+        file.parent ? h('p', { class: 'family' }, 'What-if fork of ', h('a', { href: replayUrl(file.parent.id) }, file.parent.id), ` from year ${file.parent.turn} `,
+          h('button', { class: 'btn small', type: 'button', id: 'replay-fork-start', onclick: () => { stop(); go(quickPosition(file, new URLSearchParams(`turn=${file.parent!.turn}`)) ?? 0); } }, `Go to year ${file.parent.turn}, where it begins`)) : null),
       h('div', { class: 'row actions' }, copyBtn, exportBtn, forkBtn, copyStatus));
 
     const layout = h('div', { class: 'replay' },
