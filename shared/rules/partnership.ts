@@ -1,7 +1,7 @@
 import type { GameState, Nation, NationId, PartnershipTerms, ResourceProfile, Treaty } from '../types.ts';
 import { RESOURCES } from '../types.ts';
 import { TRADE_FACTOR } from './terms.ts';
-import { clamp, nation, pair, round } from './state.ts';
+import { clamp, nation, ownTreaty, pair, round } from './state.ts';
 
 // Strategic partnerships: ties that grow every turn, yields that compound with ties, trade level and
 // complementarity, technology sharing, and the dependence they build (sensitivity and vulnerability).
@@ -52,9 +52,10 @@ export function projectYield(s: GameState, me: NationId, other: NationId, terms:
  */
 export function runPartnerships(s: GameState, shaken: Set<NationId>): Map<NationId, number> {
   const gains = new Map<NationId, number>();
-  for (const t of s.treaties) {
-    if (t.terms.kind !== 'partnership') continue;
-    const terms = t.terms;
+  for (const shared of s.treaties) {
+    if (shared.terms.kind !== 'partnership') continue;
+    const t = ownTreaty(s, shared);
+    const terms = shared.terms;
     for (const a of t.parties) {
       for (const b of t.parties) {
         if (a === b) continue;

@@ -1,6 +1,6 @@
 import { REVISIONIST, type GameEvent, type GameState, type NationId } from '../types.ts';
 import { draw } from './rng.ts';
-import { bump, bumpTrust, emit, nameOf, nation, pair, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, ownTreaty, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
 import { endTreaty } from './treaties.ts';
 
@@ -66,7 +66,8 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
     }
     for (const k of calls) {
       const ally = nation(s, k.ally);
-      const treaty = s.treaties.find((t) => t.id === k.treaty);
+      const found = s.treaties.find((t) => t.id === k.treaty);
+      const treaty = found && ownTreaty(s, found);
       if (k.answer === 'honour') {
         ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? 0.06 : 0.15))); // attrition
         bump(ally, 'reputation', 4);

@@ -4,11 +4,12 @@ import type { GameEvent, GameState, Nation, NationId, Pair, Treaty } from '../ty
 // recording events. Rule modules mutate only drafts made here; `apply` hands them one per action.
 
 /**
- * Pairs are copied on first write: a draft starts by sharing every pair object with the state it came from,
- * and `pair()` copies one the first time the draft asks for it. Most actions touch no pair at all, and an
- * 8-nation state has 56 of them. This set records which pairs a draft already owns.
+ * Pairs and treaties are copied on first write: a draft starts by sharing them with the state it came from,
+ * and `pair()` / `ownTreaty()` copy one the first time the draft changes it. Most actions touch none (an
+ * 8-nation state has 56 pairs). These sets record what a draft already owns.
  */
 const ownedPairs = new WeakMap<GameState, Set<string>>();
+const ownedTreaties = new WeakMap<GameState, Set<string>>();
 
 export function cloneState(s: GameState): GameState {
   const draft: GameState = {
@@ -16,13 +17,7 @@ export function cloneState(s: GameState): GameState {
     nations: s.nations.map((n) => ({ ...n, policy: n.policy ? { ...n.policy } : null })),
     pairs: { ...s.pairs },
     regions: s.regions.map((r) => ({ ...r })),
-    treaties: s.treaties.map((t) => ({
-      ...t,
-      honoured: { ...t.honoured },
-      abstained: { ...t.abstained },
-      yielded: { ...t.yielded },
-      reviewed: [...t.reviewed],
-    })),
+    treaties: [...s.treaties],
     proposals: s.proposals.map((p) => ({ ...p, accepted: [...p.accepted] })),
     crises: s.crises.map((c) => ({ ...c })),
     calls: s.calls.map((c) => ({ ...c })),
@@ -32,7 +27,21 @@ export function cloneState(s: GameState): GameState {
     record: { ...s.record },
   };
   ownedPairs.set(draft, new Set());
+  ownedTreaties.set(draft, new Set());
   return draft;
+}
+
+/** The draft's own copy of a treaty, safe to change (the list entry is replaced by it on first write). */
+export function ownTreaty(s: GameState, t: Treaty): Treaty {
+  const owned = ownedTreaties.get(s);
+  if (!owned) throw new Error('ownTreaty needs a draft');
+  if (owned.has(t.id)) return t;
+  const i = s.treaties.findIndex((x) => x.id === t.id);
+  if (i < 0) throw new Error(`no treaty ${t.id}`);
+  const copy: Treaty = { ...t, honoured: { ...t.honoured }, abstained: { ...t.abstained }, yielded: { ...t.yielded }, reviewed: [...t.reviewed] };
+  s.treaties[i] = copy;
+  owned.add(t.id);
+  return copy;
 }
 
 export const pairKey = (a: NationId, b: NationId): string => `${a}>${b}`;
@@ -53,6 +62,7 @@ export function pair(s: GameState, a: NationId, b: NationId): Pair {
 /** A finished draft becomes a settled state: from now on its pairs are read only. */
 export function settle(draft: GameState): GameState {
   ownedPairs.delete(draft);
+  ownedTreaties.delete(draft);
   return draft;
 }
 

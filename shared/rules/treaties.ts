@@ -1,6 +1,6 @@
 import type { Action, GameEvent, GameState, Proposal, RuleError, Treaty } from '../types.ts';
 import { ERRORS, type ErrorCode } from './errors.ts';
-import { bump, bumpTrust, emit, nameOf, nation, newId, others, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, newId, others, ownTreaty, watchersTrust } from './state.ts';
 import { isPartnership, unwindPartnership } from './partnership.ts';
 import { isAlliance } from './alliance.ts';
 
@@ -24,7 +24,7 @@ export const reviewDue = (s: GameState, t: Treaty): boolean => s.turn >= t.nextR
 export function signTreaty(s: GameState, p: Proposal, out: GameEvent[]): void {
   const parties = [p.from, ...p.to];
   if (p.amends) {
-    const t = s.treaties.find((x) => x.id === p.amends)!;
+    const t = ownTreaty(s, s.treaties.find((x) => x.id === p.amends)!);
     t.terms = p.terms;
     t.nextReview = s.turn + p.terms.review;
     t.reviewed = [];
@@ -66,7 +66,7 @@ export function validateNotice(s: GameState, a: Act<'notice'>): RuleError | null
 }
 
 export function runNotice(s: GameState, a: Act<'notice'>, out: GameEvent[]): void {
-  const t = s.treaties.find((x) => x.id === a.treaty)!;
+  const t = ownTreaty(s, s.treaties.find((x) => x.id === a.treaty)!);
   const period = isAlliance(t) ? t.terms.notice : 1;
   // Notice never prolongs a treaty past an end already agreed (a fixed duration).
   const byNotice = Math.max(s.turn + period, isPartnership(t) ? freeExitFrom(t) : s.turn + period);
@@ -104,7 +104,7 @@ export function runReview(s: GameState, a: Act<'review'>, out: GameEvent[]): voi
     endTreaty(s, t, 'left', a.by, out);
     return;
   }
-  t.reviewed.push(a.by);
+  ownTreaty(s, t).reviewed.push(a.by);
   emit(s, out, 'renewed', `${nameOf(s, a.by)} reviewed its treaty with ${names(s, others(t, a.by))} and chose to renew it.`, t.parties, ['governance']);
 }
 
@@ -120,8 +120,9 @@ export function contributionBalance(t: Treaty): Record<string, number> {
  * unequal contributions fester (trust erodes on the short side); an active review acknowledges them.
  */
 export function closeReviews(s: GameState, out: GameEvent[]): void {
-  for (const t of s.treaties) {
-    if (!reviewDue(s, t)) continue;
+  for (const due of s.treaties) {
+    if (!reviewDue(s, due)) continue;
+    const t = ownTreaty(s, due);
     const balance = contributionBalance(t);
     const values = Object.values(balance);
     const unequal = Math.max(...values) - Math.min(...values) >= 8;
