@@ -243,6 +243,7 @@ export function gameScreen(root: HTMLElement, ctx: Ctx, onLeave: () => void): ()
     if (first || projector) return;
     const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'text';
     if (typing) return;
+    if (tab === 'teacher') return; // the teacher's console never jumps away under the teacher's hands
     if (s.phase === 'news') tab = 'news';
     else if (s.phase === 'diplomacy' && ctx.me() && tab === 'news') tab = 'negotiate';
     if ((s.phase === 'policy' || s.phase === 'crisis') && ctx.me() && window.matchMedia('(max-width: 900px)').matches) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bootServer, buildClient, launchBrowser, OUT, type BootedServer } from './helpers.ts';
 
@@ -24,6 +24,13 @@ beforeAll(async () => {
   browser = b.browser;
   closeBrowser = b.cleanup;
 }, 120_000);
+
+afterEach(async (ctx) => {
+  // On failure, every page's screen goes to test-output/ to see what the browser saw.
+  if (ctx.task.result?.state === 'fail') {
+    await Promise.all(pages.map((p, i) => p.screenshot({ path: `${OUT}/fail-${i}.png` }).catch(() => undefined)));
+  }
+});
 
 afterAll(async () => {
   await closeBrowser?.();
@@ -87,6 +94,8 @@ describe('a classroom match in Chromium', () => {
     await host.getByLabel('Diplomacy (s)').fill('900');
     await host.getByLabel('Policy (s)').fill('600');
     await host.getByLabel('Crisis calls (s)').fill('600');
+    // News waits for the teacher too, so a slow machine never sees it end by itself mid-check.
+    await host.getByLabel('News (s)').fill('300');
     expect(await host.getByLabel('Class length').inputValue()).toBe('custom');
     await host.getByLabel('The teacher may read negotiations (students are told)').check();
     await host.getByRole('button', { name: 'Create the match' }).click();
@@ -225,9 +234,23 @@ describe('a classroom match in Chromium', () => {
     expect(await alice.locator('.sealed').textContent()).toMatch(/Abstain: keep your forces/);
     await shot(alice, '07-call-to-honour');
     expect(await unnamedControls(alice)).toEqual([]);
-    const calls = await honour.count();
-    for (let i = 0; i < calls; i++) await honour.nth(i).click();
-    // Once every called ally has answered, the server closes the crisis phase by itself.
+    // Answer every call (an answered card keeps its buttons, to change the answer before the deadline).
+    // The last answer may close the phase at once, taking the cards away: that ends the loop too.
+    const cards = alice.locator('.sealed article');
+    const calls = await cards.count();
+    for (let i = 0; i < calls; i++) {
+      const card = cards.nth(i);
+      const answered = card.getByText('Your sealed answer: honour');
+      if (await answered.count()) continue;
+      const clicked = await card.getByRole('button', { name: /^Honour the call from Kestria/ }).click({ timeout: 5_000 }).then(() => true, () => false);
+      if (!clicked) break;
+      await expect.poll(async () => (await answered.count()) > 0 || !/Crisis/.test((await alice.locator('.topbar .phase').textContent()) ?? ''), { timeout: 10_000 }).toBe(true);
+    }
+    // Once every called ally has answered, the server closes the crisis phase by itself; should another
+    // seat still be deciding, the teacher moves on (Valdor's answers are already recorded).
+    const crisisOver = async () => !/Crisis/.test((await host.locator('.topbar .phase').textContent()) ?? '');
+    const closed = await expect.poll(crisisOver, { timeout: 8_000 }).toBe(true).then(() => true, () => false);
+    if (!closed) await host.getByRole('button', { name: 'Next phase now' }).click();
     await waitPhase([host, alice, bob], /Turn 1 of 2 · News/);
     await alice.getByRole('tab', { name: 'News' }).click();
     await expect.poll(() => alice.getByRole('article', { name: 'News of turn 1' }).textContent(), { timeout: 10_000 }).toMatch(/Valdor honoured its alliance/);
@@ -248,10 +271,13 @@ describe('a classroom match in Chromium', () => {
     await shot(bob, '09-turn2-bob');
     // The teacher moves the last year on phase by phase (phases with nothing to decide pass by themselves).
     const over = host.getByRole('heading', { name: 'The match is over' });
-    for (let i = 0; i < 12 && !(await over.isVisible()); i++) {
+    const phaseNow = () => host.locator('.topbar .phase').textContent({ timeout: 2_000 }).catch(() => '');
+    for (const until = Date.now() + 120_000; !(await over.isVisible()) && Date.now() < until;) {
+      const before = await phaseNow();
       const next = host.getByRole('button', { name: 'Next phase now' });
-      if (await next.isVisible()) await next.click().catch(() => undefined);
-      await host.waitForTimeout(1200);
+      if (await next.isVisible()) await next.click({ timeout: 5_000 }).catch(() => undefined);
+      // Wait for the phase to move on (or the end) before the next click, so no click is stale.
+      await expect.poll(async () => (await over.isVisible()) || (await phaseNow()) !== before, { timeout: 15_000 }).toBe(true).catch(() => undefined);
     }
     for (const p of [host, alice, bob]) {
       await p.getByRole('heading', { name: 'The match is over' }).waitFor({ timeout: 45_000 });
@@ -259,5 +285,5 @@ describe('a classroom match in Chromium', () => {
       expect(await p.getByRole('link', { name: 'Watch the replay of this match' }).getAttribute('href')).toMatch(/^\/replay\//);
     }
     await shot(alice, '10-end');
-  }, 170_000);
+  }, 240_000);
 });
