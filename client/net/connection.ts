@@ -38,7 +38,17 @@ export class Connection {
   constructor(announce: Announcer = () => {}) {
     this.#client = new Client(endpoint());
     this.#announce = announce;
+    // A page being reloaded or closed must not try to rejoin: its successor (the reloaded page) does,
+    // and a late rejoin from the dying page would push the new one out ("replaced").
+    const dying = () => {
+      this.#unloading = true;
+      if (this.#room) this.#room.reconnection.enabled = false;
+    };
+    addEventListener('pagehide', dying);
+    addEventListener('beforeunload', dying);
   }
+
+  #unloading = false;
 
   get room(): Room | null {
     return this.#room;
@@ -114,13 +124,13 @@ export class Connection {
     room.reconnection.minUptime = 0;
     this.#save(nickname, host);
     room.onMessage('*', (type, payload) => this.#onMessage(String(type), payload));
-    room.onDrop(() => this.store.set({ status: 'reconnecting' }));
+    room.onDrop(() => { if (!this.#unloading) this.store.set({ status: 'reconnecting' }); });
     room.onReconnect(() => {
       this.#save(nickname, host);
       this.store.set({ status: 'connected', error: null });
     });
     room.onLeave((code) => {
-      if (this.#leaving || this.#room !== room) return;
+      if (this.#leaving || this.#unloading || this.#room !== room) return;
       if (code === 4100 || code === 4101 || code === 4000 || code === 1000) {
         const reason = code === 4100 ? 'The teacher removed you from this match.'
           : code === 4101 ? 'You opened this match in another tab or device, so this one was closed.'
