@@ -9,7 +9,7 @@ import type { ServerContext } from './config.ts';
 import { isOffensive, sanitizeText } from './limits.ts';
 import { newRoomCode } from './roomCode.ts';
 import { hashSecret, newSecret, secretMatches } from './rooms/seats.ts';
-import type { MatchOutcome, MatchRow } from './storage/index.ts';
+import { interestsOfRow, type MatchOutcome, type MatchRow } from './storage/index.ts';
 
 // The match archive behind /api/matches: the public match file of a finished match, the list with each
 // match's people, outcome and family (parent and forks), import of an uploaded match file (validated by
@@ -44,7 +44,7 @@ function fileOfRow(ctx: ServerContext, row: MatchRow): MatchFile {
     const holder = row.players.find((p) => p.nation === seat.nation && !p.kicked);
     return holder ? { ...seat, name: holder.nickname, bot: false } : seat;
   });
-  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players, actions };
+  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players, interests: interestsOfRow(row), actions };
   if (row.parent) file.parent = row.parent;
   return file;
 }
@@ -207,7 +207,7 @@ export function importMatch(ctx: ServerContext, text: string): ApiAnswer {
     id, scenario: file.scenario, seed: file.seed,
     settings: {
       seats: players.length, turns: file.settings.turns, hostName: 'Imported', hostPlays: false, teacherReads: false, publishNegotiations: true,
-      timers: { diplomacy: 180, policy: 60, crisis: 45, resolution: 8, news: 20 },
+      timers: { diplomacy: 180, policy: 60, crisis: 45, resolution: 8, news: 20 }, interests: file.interests,
     },
     seats: players,
     // The importer is the match's host for the archive (deleting it); they hold no nation.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERSONALITIES, RULES_VERSION, STRATEGIES, type MatchFile } from './types.ts';
+import { INTERESTS, PERSONALITIES, RULES_VERSION, STRATEGIES, type MatchFile } from './types.ts';
 import { actionSchema } from './protocol/terms.ts';
 import { getScenario } from './scenarios/index.ts';
 import { replay } from './rules/replay.ts';
@@ -23,6 +23,7 @@ export const matchFileSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff),
   settings: z.strictObject({ turns: z.number().int().min(1).max(60) }),
   players: z.array(playerSchema).min(1).max(8),
+  interests: z.record(z.string().max(40), z.enum(INTERESTS)),
   actions: z.array(actionSchema).max(MAX_ACTIONS),
   parent: z.strictObject({ id: z.string().min(1).max(60), turn: z.number().int().min(1) }).optional(),
 });
@@ -54,6 +55,8 @@ export function parseMatchFile(input: string | unknown): ParseResult {
   if (file.players.some((p, i) => p.nation !== expected[i])) {
     return { ok: false, message: `The players must hold the scenario's first ${file.players.length} nations in order (${expected.join(', ')}).` };
   }
+  const named = Object.keys(file.interests).sort().join(',');
+  if (named !== [...expected].sort().join(',')) return { ok: false, message: `The interests must name exactly the nations in play (${expected.join(', ')}).` };
   return { ok: true, file };
 }
 
@@ -80,6 +83,7 @@ export function forkMatchFile(parent: MatchFile, parentId: string, turn: number)
     file: {
       rulesVersion: parent.rulesVersion, scenario: parent.scenario, seed: parent.seed, settings: { ...parent.settings },
       players: parent.players.map((p) => ({ nation: p.nation, name: p.name, bot: true, strategy: p.strategy ?? 'adaptive', personality: p.personality ?? 'loyal' })),
+      interests: { ...parent.interests },
       actions: parent.actions.slice(0, reached),
       parent: { id: parentId, turn },
     },

@@ -61,9 +61,7 @@ export interface ScenarioNation {
   /** Colour-blind-safe palette entry, and a pattern name so colour is never the only cue. */
   color: string;
   pattern: 'solid' | 'stripes' | 'dots' | 'grid' | 'waves' | 'checks' | 'cross' | 'zigzag';
-  /** Map letter used in the scenario's ASCII map for this nation's regions (one per region: see regions). */
   resources: ResourceProfile;
-  interest: Interest;
   economy: number;
   military: number;
   stability: number;
@@ -365,6 +363,8 @@ export interface MatchFile {
   seed: number;
   settings: MatchSettings;
   players: Player[];
+  /** Each nation's secret national interest for this match (public once the match is over). */
+  interests: Record<NationId, Interest>;
   actions: Action[];
   /** Where a "what if" fork came from: its first actions replay the parent up to that point. */
   parent?: { id: string; turn: number };

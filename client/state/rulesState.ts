@@ -1,4 +1,4 @@
-import type { GameState, Nation, NationId, Pair, Region, Scenario, Treaty, Crisis, NewsItem, Proposal, Call, Phase } from '../../shared/types.ts';
+import type { Interest, GameState, Nation, NationId, Pair, Region, Scenario, Treaty, Crisis, NewsItem, Proposal, Call, Phase } from '../../shared/types.ts';
 import { RULES_VERSION } from '../../shared/types.ts';
 import type { PrivateView } from '../../shared/protocol/messages.ts';
 
@@ -31,7 +31,8 @@ export function buildRulesState(scenario: Scenario, pub: PublicGame, priv: Priva
     return {
       id: raw.id ?? base?.id ?? '?',
       name: raw.name ?? base?.name ?? raw.id ?? '?',
-      interest: raw.interest ?? (raw.id === priv?.nation ? base?.interest : undefined) ?? 'middle',
+      // Only your own interest is known to you (the private view); others' stay secret, so a neutral guess.
+      interest: raw.interest ?? (raw.id === priv?.nation ? (priv?.interest as Interest | undefined) : undefined) ?? 'middle',
       resources: raw.resources ?? { ...(base?.resources ?? { industry: 25, agriculture: 25, energy: 25, technology: 25 }) },
       economy,
       military: raw.military ?? base?.military ?? 40,

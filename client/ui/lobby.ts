@@ -1,5 +1,5 @@
 import { getScenario } from '../../shared/scenarios/index.ts';
-import type { Scenario } from '../../shared/types.ts';
+import type { Interest, Scenario } from '../../shared/types.ts';
 import { h, render } from './dom.ts';
 import { resourceLine } from '../view/format.ts';
 import type { Connection } from '../net/connection.ts';
@@ -40,7 +40,7 @@ export function lobbyScreen(root: HTMLElement, conn: Connection): () => void {
           h('p', {}, 'Join at ', h('a', { href: link }, link)),
           h('p', { class: 'muted' }, scenario.title, st.game ? ` \u00b7 ${st.game.turns} turns` : '', ` \u00b7 ${seats} nations`)),
         qr),
-      me?.nation ? roleCard(scenario, me.nation, seats) : '',
+      me?.nation ? roleCard(scenario, me.nation, seats, st.priv?.nation === me.nation ? (st.priv.interest as Interest | undefined) : undefined) : '',
       meta.publishNegotiations ? h('p', { class: 'banner' }, 'After the match, your negotiations and decision-journal notes will be shown in the replay and the class debrief.') : '',
       h('section', { 'aria-labelledby': 'nations-title' },
         h('h2', { id: 'nations-title' }, `Nations (${humans.length} ${humans.length === 1 ? 'player' : 'players'} here)`),
@@ -75,16 +75,16 @@ export function lobbyScreen(root: HTMLElement, conn: Connection): () => void {
 }
 
 /** The role sheet of the student's nation (issue 7): situation, neighbours, strengths, interest, exposure. */
-function roleCard(scenario: Scenario, nation: string, seats: number): HTMLElement | '' {
+function roleCard(scenario: Scenario, nation: string, seats: number, interest: Interest | undefined): HTMLElement | '' {
   let r: ReturnType<typeof roleSheet>;
-  try { r = roleSheet(scenario, nation, seats); } catch { return ''; }
+  try { r = roleSheet(scenario, nation, seats, interest); } catch { return ''; }
   return h('section', { class: 'card role-sheet', id: 'role-sheet', 'aria-labelledby': 'role-title', style: 'margin-top:1rem' },
     h('h2', { id: 'role-title' }, `Your role: ${r.name}`),
     h('p', {}, r.situation),
     h('ul', {},
       h('li', {}, h('strong', {}, 'Neighbours: '), r.neighbours.length ? r.neighbours.join(', ') : 'none close by'),
       h('li', {}, h('strong', {}, 'Strongest resource: '), r.strongest, '; ', h('strong', {}, 'weakest: '), r.weakest, ' (partners strong where you are weak gain you most)'),
-      h('li', {}, h('strong', {}, 'Your secret national interest: '), r.interest),
+      r.interest ? h('li', {}, h('strong', {}, 'Your secret national interest: '), r.interest) : '',
       h('li', {}, r.exposure)),
     h('p', { class: 'muted' }, 'Keep your interest to yourself: it decides how your final score is weighted. You can read this again in the game\u2019s \u201cMy nation\u201d tab.'));
 }

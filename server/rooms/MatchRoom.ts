@@ -12,7 +12,8 @@ import { CLOSE_CODES, JOIN_ERRORS, SERVER_ERRORS, createOptionsSchema, joinOptio
 import { context, type ServerContext } from '../config.ts';
 import { checkChat, checkNickname, sanitizeText } from '../limits.ts';
 import { newRoomCode } from '../roomCode.ts';
-import type { MatchRow, StoredClock, StoredSettings } from '../storage/index.ts';
+import { interestsOfRow, type MatchRow, type StoredClock, type StoredSettings } from '../storage/index.ts';
+import { interestsFor } from '../../shared/scenarios/interests.ts';
 import { MatchState, PlayerView } from '../state/MatchState.ts';
 import { mirrorGame } from '../state/mirror.ts';
 import { Seats, secretMatches, type PlayerRec } from './seats.ts';
@@ -90,6 +91,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     let seed = o.seed ?? randomInt(0, 0xffffffff);
     let prefix: Action[] = [];
     let parent: MatchRow['parent'] = null;
+    let interests: StoredSettings['interests'];
     if (o.fork) {
       // The parent's public record (finished matches only, people's journal notes left out unless published):
       // a fork must not reveal what the archive would not.
@@ -105,10 +107,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       seed = from.seed;
       prefix = forked.file.actions;
       parent = forked.file.parent ?? { id: from.id, turn: o.fork.turn };
+      interests = forked.file.interests;
     }
     const scenario = getScenario(scenarioId);
     if (!scenario) throw new ServerError(400, `There is no scenario called "${scenarioId}".`);
-    const err = setupError(scenario, { seats, turns: o.turns, seed });
+    if (!Number.isInteger(seats) || seats < scenario.minSeats || seats > scenario.maxSeats) throw new ServerError(400, `This scenario takes ${scenario.minSeats} to ${scenario.maxSeats} nations.`);
+    interests ??= interestsFor(scenario.id, scenario.nations.slice(0, seats).map((n) => n.id));
+    const err = setupError(scenario, { seats, turns: o.turns, seed, interests });
     if (err) throw new ServerError(400, err);
     this.scenario = scenario;
     this.code = newRoomCode((c) => storage.hasMatch(c) || !!matchMaker.getLocalRoomById(c));
@@ -123,13 +128,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       id: this.code, scenario: scenario.id, seed,
       settings: {
         seats, turns: o.turns, hostName: host.nickname, hostPlays: o.hostPlays, teacherReads: o.teacherReads ?? false,
-        publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
+        publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) }, interests,
       },
       seats: defaultPlayers(scenario, seats), players: this.seats.stored(), status: 'lobby',
       clock: { deadline: 0, paused: false, remaining: 0, chatFrozen: false }, parent, created: now, updated: now, finished: null,
     };
     storage.createMatch(this.row);
-    this.game = setup(scenario, { seats, turns: o.turns, seed });
+    this.game = setup(scenario, { seats, turns: o.turns, seed, interests });
     for (const a of prefix) {
       const e = this.record(a);
       if (e) throw new ServerError(500, `The forked match could not be replayed: ${e.message}`);
@@ -146,7 +151,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const scenario = getScenario(row.scenario);
     if (!scenario) throw new Error(`match ${code}: unknown scenario ${row.scenario}`);
     const actions = storage.actions(code);
-    const r = replay({ rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players: row.seats, actions });
+    const r = replay({ rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns }, players: row.seats, interests: interestsOfRow(row), actions });
     if (!r.ok) throw new Error(`match ${code}: replay failed at action ${r.index}: ${r.error.message}`);
     this.code = code;
     this.row = row;

@@ -1,4 +1,5 @@
-import type { Action, Player } from '../../shared/types.ts';
+import type { Action, Interest, NationId, Player } from '../../shared/types.ts';
+import { interestsFor } from '../../shared/scenarios/interests.ts';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
 
 // The storage interface the rooms and the HTTP API use. A match is its row (scenario, seed, settings,
@@ -16,6 +17,8 @@ export interface StoredSettings {
   teacherReads: boolean;
   publishNegotiations: boolean;
   timers: { diplomacy: number; policy: number; crisis: number; resolution: number; news: number };
+  /** The match's secret national interests (absent in rows written before they were stored: the scenario's). */
+  interests?: Record<NationId, Interest>;
 }
 
 /** A person in a match (the host included). The secret is stored only as a hash. */
@@ -103,3 +106,8 @@ export interface Storage {
 }
 
 export { openSqliteStorage } from './sqlite.ts';
+
+/** A match's secret national interests: as stored, or the scenario's own for older rows. */
+export function interestsOfRow(row: Pick<MatchRow, 'scenario' | 'settings' | 'seats'>): Record<NationId, Interest> {
+  return row.settings.interests ?? interestsFor(row.scenario, row.seats.map((p) => p.nation));
+}

@@ -3,6 +3,7 @@ import { RULES_VERSION } from '../types.ts';
 import { apply } from '../rules/apply.ts';
 import { initialState } from '../rules/replay.ts';
 import { decide, type BotProfile } from './index.ts';
+import { interestsFor } from '../scenarios/interests.ts';
 
 // A headless match played by bots from start to end, recorded as a match file. Pure: the same inputs give
 // the same file. Diplomacy runs a few rounds so that proposals can be answered and countered.
@@ -14,6 +15,8 @@ export interface SimulateOptions {
   seed: number;
   turns: number;
   players: Player[];
+  /** Secret interests; by default the scenario's own. */
+  interests?: MatchFile['interests'];
   /** Called after each phase change with the new state (for per-turn tables). */
   onPhase?: (state: GameState) => void;
 }
@@ -36,7 +39,8 @@ export function botRound(state: GameState, players: Player[], log: Action[]): Ga
 }
 
 export function simulate(o: SimulateOptions): { file: MatchFile; state: GameState } {
-  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: o.scenario, seed: o.seed, settings: { turns: o.turns }, players: o.players, actions: [] };
+  const interests = o.interests ?? interestsFor(o.scenario, o.players.map((p) => p.nation));
+  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: o.scenario, seed: o.seed, settings: { turns: o.turns }, players: o.players, interests, actions: [] };
   let state = initialState(file);
   const step = (action: Action): void => {
     const r = apply(state, action);

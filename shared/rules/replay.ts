@@ -18,10 +18,10 @@ export type ReplayResult =
   | { ok: true; initial: GameState; final: GameState; frames: Frame[] }
   | { ok: false; index: number; action: Action | undefined; error: RuleError };
 
-export function initialState(file: Pick<MatchFile, 'scenario' | 'seed' | 'settings' | 'players'>): GameState {
+export function initialState(file: Pick<MatchFile, 'scenario' | 'seed' | 'settings' | 'players' | 'interests'>): GameState {
   const scenario = getScenario(file.scenario);
   if (!scenario) throw new Error(`Unknown scenario "${file.scenario}".`);
-  return setup(scenario, { seats: file.players.length, turns: file.settings.turns, seed: file.seed });
+  return setup(scenario, { seats: file.players.length, turns: file.settings.turns, seed: file.seed, interests: file.interests });
 }
 
 export interface ReplayOptions {

@@ -1,4 +1,4 @@
-import type { NationId, Resource, Scenario } from '../types.ts';
+import type { Interest, NationId, Resource, Scenario } from '../types.ts';
 import { RESOURCES } from '../types.ts';
 import { buildMap, hexDistance } from './map.ts';
 import { INTEREST_LABELS } from './scoring.ts';
@@ -15,11 +15,12 @@ export interface RoleSheet {
   neighbours: string[];
   strongest: Resource;
   weakest: Resource;
+  /** What the nation's secret interest rewards; empty unless the caller knows it (the nation's own player). */
   interest: string;
   exposure: string;
 }
 
-export function roleSheet(scenario: Scenario, nation: NationId, seats = scenario.nations.length): RoleSheet {
+export function roleSheet(scenario: Scenario, nation: NationId, seats = scenario.nations.length, interest?: Interest): RoleSheet {
   const n = scenario.nations.find((x) => x.id === nation);
   if (!n) throw new Error(`no nation ${nation}`);
   const inPlay = new Set(scenario.nations.slice(0, seats).map((x) => x.id));
@@ -42,7 +43,7 @@ export function roleSheet(scenario: Scenario, nation: NationId, seats = scenario
     nation, name: n.name, situation: n.blurb,
     neighbours: scenario.nations.filter((x) => neighbourIds.has(x.id)).map((x) => x.name),
     strongest: sorted[0]!, weakest: sorted[sorted.length - 1]!,
-    interest: INTEREST_LABELS[n.interest],
+    interest: interest ? INTEREST_LABELS[interest] : '',
     exposure: n.exposure >= 65 ? `On the front line: ${scenario.revisionist.name} will test you often.` : n.exposure >= 40 ? `Within reach of ${scenario.revisionist.name}.` : `Far from ${scenario.revisionist.name}, for now.`,
   };
 }

@@ -9,9 +9,10 @@ import { termFields, setTerm, previewBlocks, proposalProblem, assessFor, treatyS
 import { treatyLinks, hexCenter, crisisMarkers, regionCenter } from '../../client/view/mapModel.ts';
 import { callCard } from '../../client/view/calls.ts';
 import { buildRulesState } from '../../client/state/rulesState.ts';
+import { interestsFor } from '../../shared/scenarios/interests.ts';
 
 const scenario = getScenario('amber-sea')!;
-const fresh = (): GameState => setup(scenario, { seats: 4, turns: 6, seed: 7 });
+const fresh = (): GameState => setup(scenario, { seats: 4, turns: 6, seed: 7, interests: interestsFor(scenario.id, scenario.nations.slice(0, 4).map((n) => n.id)) });
 
 function ok(s: GameState, a: Parameters<typeof apply>[1]): GameState {
   const r = apply(s, a);
@@ -185,9 +186,11 @@ describe('client rules state and calls', () => {
   it('rebuilds a rules state from public data plus the private view, for previews', () => {
     const real = fresh();
     const pub = { turn: real.turn, turns: real.turns, phase: real.phase, over: false, pressure: real.pressure, nations: real.nations.map(({ interest: _i, ...n }) => n), regions: real.regions, treaties: [], crises: [], news: [] };
-    const priv = { nation: 'valdor', proposals: [], relations: { kestria: { trust: 20, ties: 0, dependence: 0 } }, policy: null, calls: [], events: [], chat: [], teacherReads: false };
+    // The server tells each player its own interest in the private view; nobody else's reaches the client.
+    const priv = { nation: 'valdor', interest: 'trading' as const, proposals: [], relations: { kestria: { trust: 20, ties: 0, dependence: 0 } }, policy: null, calls: [], events: [], chat: [], teacherReads: false };
     const s = buildRulesState(scenario, pub, priv);
     expect(s.nations.find((n) => n.id === 'valdor')!.interest).toBe('trading');
+    expect(s.nations.find((n) => n.id === 'kestria')!.interest).toBe('middle'); // a neutral guess, not Kestria's secret
     expect(preview(s, 'valdor', 'kestria', DEFAULT_PARTNERSHIP)).toEqual(preview(real, 'valdor', 'kestria', DEFAULT_PARTNERSHIP));
   });
   it('states what honouring and abstaining cost', () => {

@@ -6,6 +6,7 @@ import { getScenario } from '../../shared/scenarios/index.ts';
 import { apply } from '../../shared/rules/apply.ts';
 import { initialState } from '../../shared/rules/replay.ts';
 import { botRound, DIPLOMACY_ROUNDS, simulate } from '../../shared/bots/simulate.ts';
+import { interestsFor } from '../../shared/scenarios/interests.ts';
 
 export interface GoldenSpec {
   file: string;
@@ -42,7 +43,7 @@ export function playersFor(scenarioId: string, seats: number, seed: number): Pla
  */
 function scripted(spec: GoldenSpec): { file: MatchFile; state: GameState } {
   const players = playersFor(spec.scenario, spec.seats, spec.seed);
-  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: spec.scenario, seed: spec.seed, settings: { turns: spec.turns }, players, actions: [] };
+  const file: MatchFile = { rulesVersion: RULES_VERSION, scenario: spec.scenario, seed: spec.seed, settings: { turns: spec.turns }, players, interests: interestsFor(spec.scenario, players.map((x) => x.nation)), actions: [] };
   let state = initialState(file);
   const tryAction = (a: Action): void => {
     const r = apply(state, a);

@@ -6,11 +6,12 @@ import { setup } from '../../shared/rules/setup.ts';
 import { stateHash } from '../../shared/rules/hash.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
 import { DEFAULT_ALLIANCE, DEFAULT_PARTNERSHIP } from '../../shared/rules/terms.ts';
+import { interestsFor } from '../../shared/scenarios/interests.ts';
 
 export const scenario = getScenario('amber-sea')!;
 
 export function newGame(seats = 6, turns = 10, seed = 1): GameState {
-  return setup(scenario, { seats, turns, seed });
+  return setup(scenario, { seats, turns, seed, interests: interestsFor(scenario.id, scenario.nations.slice(0, seats).map((n) => n.id)) });
 }
 
 /** A copy of a state with the revisionist power silenced: no random crises, only those we inject or demand. */

@@ -4,10 +4,11 @@ import { getScenario } from '../../../shared/scenarios/index.ts';
 import { defaultPlayers, DEFAULT_ALLIANCE, DEFAULT_PARTNERSHIP, replay } from '../../../shared/rules/index.ts';
 import { buildHistory, conceptMoments, findMoments, buildDebrief, statsCsv, treatyEventsCsv, type History } from '../../../shared/history/index.ts';
 import { simulate } from '../../../shared/bots/simulate.ts';
+import { interestsFor } from '../../../shared/scenarios/interests.ts';
 
 const scenario = getScenario('amber-sea')!;
 const file = (actions: Action[], turns = 6): MatchFile => ({
-  rulesVersion: RULES_VERSION, scenario: scenario.id, seed: 5, settings: { turns }, players: defaultPlayers(scenario, 6), actions,
+  rulesVersion: RULES_VERSION, scenario: scenario.id, seed: 5, settings: { turns }, players: defaultPlayers(scenario, 6), interests: interestsFor(scenario.id, scenario.nations.slice(0, 6).map((n) => n.id)), actions,
 });
 const history = (f: MatchFile): History => {
   const r = buildHistory(f);

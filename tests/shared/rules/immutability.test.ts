@@ -5,6 +5,7 @@ import { SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { apply, initialState, stateHash } from '../../../shared/rules/index.ts';
 import { decide } from '../../../shared/bots/index.ts';
 import { profileOf } from '../../../shared/bots/simulate.ts';
+import { interestsFor } from '../../../shared/scenarios/interests.ts';
 
 // apply() must never change the state it is given: drafts copy what they change (some parts only on first
 // write), so every state here is deep-frozen before the next action. A hidden write throws in strict mode.
@@ -23,7 +24,7 @@ describe('apply never mutates its input', () => {
     const players: Player[] = scenario.nations.slice(0, seats).map((n, i) => ({
       nation: n.id, name: n.name, bot: true, strategy: STRATEGIES[i % STRATEGIES.length]!, personality: PERSONALITIES[i % PERSONALITIES.length]!,
     }));
-    let state: GameState = deepFreeze(initialState({ scenario: scenario.id, seed: 21, settings: { turns: scenario.defaults.turns }, players }));
+    let state: GameState = deepFreeze(initialState({ scenario: scenario.id, seed: 21, settings: { turns: scenario.defaults.turns }, players, interests: interestsFor(scenario.id, players.map((p) => p.nation)) }));
     let applied = 0;
     const step = (s: GameState, a: Parameters<typeof apply>[1]): GameState => {
       const before = stateHash(s);

@@ -10,6 +10,7 @@ import { replay } from '../../../shared/rules/replay.ts';
 import { SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { simulate } from '../../../shared/bots/simulate.ts';
 import { actionSchema } from '../../../shared/protocol/terms.ts';
+import { interestsFor } from '../../../shared/scenarios/interests.ts';
 
 // Property tests: any sequence of actions, well-formed or garbage, from the right or wrong actor, in the
 // right or wrong phase, never throws, keeps every invariant, and a refused action leaves the state hash
@@ -210,7 +211,7 @@ const runArb = fc
   });
 
 function play(run: Run, steps: (Instruction | Action)[]) {
-  let state = setup(run.scenario, { seats: run.seats, turns: run.turns, seed: run.seed });
+  let state = setup(run.scenario, { seats: run.seats, turns: run.turns, seed: run.seed, interests: interestsFor(run.scenario.id, run.scenario.nations.slice(0, run.seats).map((n) => n.id)) });
   const accepted: Action[] = [];
   let refusedCount = 0;
   let hash = stateHash(state);
@@ -272,7 +273,7 @@ describe('random action sequences', () => {
         const live = play(run, steps);
         const file: MatchFile = {
           rulesVersion: RULES_VERSION, scenario: run.scenario.id, seed: run.seed, settings: { turns: run.turns },
-          players: defaultPlayers(run.scenario, run.seats), actions: live.accepted,
+          players: defaultPlayers(run.scenario, run.seats), interests: interestsFor(run.scenario.id, run.scenario.nations.slice(0, run.seats).map((n) => n.id)), actions: live.accepted,
         };
         const r = replay(file);
         expect(r.ok).toBe(true);

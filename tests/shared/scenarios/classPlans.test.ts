@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { GLOSSARY } from '../../../shared/glossary.ts';
 import { roleSheet } from '../../../shared/rules/roleSheet.ts';
+import { SECRET_INTERESTS } from '../../../shared/scenarios/interests.ts';
 
 // Each scenario is ready for a lesson: its 45-minute plan fits a 45-minute class (about 10 minutes to
 // explain and join, the turns at their full timers, about 10 minutes of debrief), its 90-minute plan fits
@@ -39,7 +40,7 @@ describe('class plans and briefs', () => {
 
       it('every nation has a role sheet with neighbours and an interest', () => {
         for (const n of sc.nations) {
-          const r = roleSheet(sc, n.id, 6);
+          const r = roleSheet(sc, n.id, 6, SECRET_INTERESTS[sc.id]![n.id]);
           expect(r.situation.length).toBeGreaterThan(20);
           expect(r.interest.length).toBeGreaterThan(10);
           expect(r.strongest).not.toBe(r.weakest);
