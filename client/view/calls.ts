@@ -1,4 +1,5 @@
 import type { Call, GameState, NationId } from '../../shared/types.ts';
+import { callCosts } from '../../shared/rules/resolution.ts';
 
 // What honouring or abstaining will cost, in words, for the sealed call card. The strength committed comes
 // from the server's call (computed by the rules); the consequences are the rules' as RULES.md states them.
@@ -14,12 +15,11 @@ export function callCard(s: GameState, call: Call, viewer: NationId): CallCard {
   const victim = s.nations.find((n) => n.id === call.victim)?.name ?? call.victim;
   const crisis = s.crises.find((c) => c.id === call.crisis);
   const region = crisis ? s.regions.find((r) => r.id === crisis.region)?.name ?? crisis.region : 'one of its regions';
-  const treaty = s.treaties.find((t) => t.id === call.treaty);
-  const together = treaty ? Math.max(0, s.turn - treaty.signed) : 0;
-  const audience = 8 + Math.min(10, together * 2);
+  const costs = callCosts(s, call);
+  const audience = costs.audienceCost;
   const me = s.nations.find((n) => n.id === viewer);
-  const lossLow = Math.round(call.contribution * 0.06);
-  const lossHigh = Math.round(call.contribution * 0.15);
+  const lossLow = costs.attrition.held;
+  const lossHigh = costs.attrition.lost;
   return {
     id: call.id,
     title: `${victim} calls on you: ${region} is under attack.`,

@@ -8,6 +8,7 @@ import { CONTRIBUTION_SHARE } from '../rules/terms.ts';
 import { hashUnit } from '../rules/rng.ts';
 import { nameOf, nation, pair, treatyBetween } from '../rules/state.ts';
 import { reviewDue } from '../rules/treaties.ts';
+import { callCosts } from '../rules/resolution.ts';
 import { REVISIONIST } from '../types.ts';
 
 // Bots' decision policies: fixed recipes (alliances, partnerships, both, none) and an adaptive bot that
@@ -175,10 +176,8 @@ function answerCalls(s: GameState, me: NationId, profile: BotProfile): BotDecisi
     let honour: boolean;
     let reason: string;
     if (profile.strategy === 'adaptive') {
-      const t = s.treaties.find((x) => x.id === k.treaty);
-      const together = t ? s.turn - t.signed : 0;
-      const audienceCost = 8 + Math.min(10, together * 2);
-      const attrition = k.contribution * 0.2;
+      const { audienceCost } = callCosts(s, k);
+      const attrition = k.contribution * 0.2; // the bot's cautious estimate of its losses
       const futureValue = turnsLeft * 3;
       honour = profile.personality === 'loyal' || audienceCost + futureValue > attrition || hashUnit(s.rng, k.id) < HONOUR_ODDS[profile.personality];
       reason = honour

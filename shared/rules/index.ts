@@ -15,3 +15,4 @@ export { TERM_LIMITS, CONTRIBUTION_SHARE, TRADE_FACTOR, DEFAULT_ALLIANCE, DEFAUL
 export { publicEvents, CONCEPT_WORDS } from './news.ts';
 export { freeExitFrom, reviewDue, contributionBalance } from './treaties.ts';
 export { roleSheet, type RoleSheet } from './roleSheet.ts';
+export { callCosts, audienceCost, holdChance } from './resolution.ts';

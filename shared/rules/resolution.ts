@@ -1,4 +1,4 @@
-import { REVISIONIST, type GameEvent, type GameState, type NationId } from '../types.ts';
+import { REVISIONIST, type Call, type GameEvent, type GameState, type NationId } from '../types.ts';
 import { draw } from './rng.ts';
 import { bump, bumpTrust, emit, nameOf, nation, ownTreaty, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
@@ -6,6 +6,27 @@ import { endTreaty } from './treaties.ts';
 
 // Resolution: every crisis is a contest (the target's defence plus honouring allies against the attack),
 // decided by a seeded draw weighted by strength. Then the costs of honour and of abstention are paid.
+
+/** Attrition an honouring ally suffers, as a share of the strength it sends, if the defence holds or falls. */
+export const HONOUR_ATTRITION = { held: 0.06, lost: 0.15 } as const;
+/** Reputation an ally earns for honouring a call. */
+export const HONOUR_REPUTATION = 4;
+
+/** Reputation lost by abstaining: an audience cost, larger for a formal, long-standing treaty. */
+export function audienceCost(s: GameState, treatyId: string): number {
+  const t = s.treaties.find((x) => x.id === treatyId);
+  const together = t ? Math.max(0, s.turn - t.signed) : 0;
+  return 8 + Math.min(10, together * 2);
+}
+
+/** What each answer to a call will cost the ally: the figures resolution applies, for call cards and bots. */
+export function callCosts(s: GameState, call: Call): { attrition: { held: number; lost: number }; reputationGain: number; audienceCost: number } {
+  return {
+    attrition: { held: Math.round(call.contribution * HONOUR_ATTRITION.held), lost: Math.round(call.contribution * HONOUR_ATTRITION.lost) },
+    reputationGain: HONOUR_REPUTATION,
+    audienceCost: audienceCost(s, call.treaty),
+  };
+}
 
 /** Chance that a defence of `defence` holds against `attack`. */
 export function holdChance(defence: number, attack: number): number {
@@ -69,16 +90,15 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       const found = s.treaties.find((t) => t.id === k.treaty);
       const treaty = found && ownTreaty(s, found);
       if (k.answer === 'honour') {
-        ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? 0.06 : 0.15))); // attrition
-        bump(ally, 'reputation', 4);
+        ally.military = Math.max(1, Math.round(ally.military - k.contribution * (held ? HONOUR_ATTRITION.held : HONOUR_ATTRITION.lost)));
+        bump(ally, 'reputation', HONOUR_REPUTATION);
         bumpTrust(s, k.victim, k.ally, 15);
         watchersTrust(s, k.ally, 3, [k.victim]);
         s.record.honoured += 1;
         if (treaty) treaty.honoured[k.ally] = (treaty.honoured[k.ally] ?? 0) + 1;
         emit(s, out, 'honoured', `${nameOf(s, k.ally)} honoured its alliance and sent ${k.contribution} strength to ${nameOf(s, k.victim)}, paying in losses: credibility earned, and the price of entrapment.`, [k.ally, k.victim], ['credibility', 'entrapment', 'burden-sharing'], { call: k.id, crisis: c.id, treaty: k.treaty, ally: k.ally, victim: k.victim, contribution: k.contribution, held });
       } else {
-        const together = treaty ? s.turn - treaty.signed : 0;
-        const cost = 8 + Math.min(10, together * 2); // audience cost, larger for a long-standing treaty
+        const cost = audienceCost(s, k.treaty);
         bump(ally, 'reputation', -cost);
         const p = pair(s, k.victim, k.ally);
         p.trust = Math.max(-100, Math.min(p.trust - 60, -40));
