@@ -148,7 +148,8 @@ export function homeScreen(root: HTMLElement, conn: Connection): void {
       h('p', {}, 'A diplomacy game for the classroom. Each of you leads a nation. Every deal is either a ',
         h('strong', {}, 'defensive alliance'), ' (help when attacked, dormant until a crisis) or a ',
         h('strong', {}, 'strategic partnership'), ' (trade and technology that grow every year).'),
-      h('p', {}, h('a', { href: '/matches', id: 'home-archive' }, 'Past matches: the archive, replays and "what if" forks'))),
+      h('p', {}, h('a', { href: '/matches', id: 'home-archive' }, 'Past matches: the archive, replays and "what if" forks')),
+      h('p', {}, h('a', { href: '/glossary', id: 'home-glossary' }, 'Glossary: every idea in the game in plain words'))),
     h('div', { class: 'forms' }, joinForm, hostForm)));
   (code ? nickInput : codeInput).focus();
 }
