@@ -5,6 +5,9 @@ import { parseMatchFile } from '../shared/matchFile.ts';
 import { replay, winners } from '../shared/rules/index.ts';
 import { getScenario } from '../shared/scenarios/index.ts';
 import type { ChatLine } from '../shared/protocol/messages.ts';
+import type { ArchiveEntry } from '../shared/protocol/archive.ts';
+
+export type { ArchiveEntry, ArchiveNation } from '../shared/protocol/archive.ts';
 import type { ServerContext } from './config.ts';
 import { isOffensive, sanitizeText } from './limits.ts';
 import { newRoomCode } from './roomCode.ts';
@@ -69,40 +72,6 @@ function outcomeOf(file: MatchFile): MatchOutcome | null {
   const r = replay(file);
   if (!r.ok) return null;
   return { turn: r.final.turn, phase: r.final.phase, over: r.final.over, winners: r.final.over ? winners(r.final) : [] };
-}
-
-export interface ArchiveNation {
-  nation: string;
-  /** The nation's name in the scenario. */
-  name: string;
-  /** Who played it: a person's nickname, or null for a bot. */
-  nickname: string | null;
-}
-
-export interface ArchiveEntry {
-  id: string;
-  scenario: string;
-  scenarioTitle: string;
-  status: MatchRow['status'];
-  created: number;
-  updated: number;
-  finished: number | null;
-  /** Turns planned. */
-  turns: number;
-  /** Turn reached (null in a lobby). */
-  turn: number | null;
-  over: boolean;
-  seats: number;
-  actions: number;
-  hostName: string;
-  nicknames: string[];
-  nations: ArchiveNation[];
-  winners: { nation: string; name: string }[];
-  parent: { id: string; turn: number } | null;
-  forks: { id: string; turn: number }[];
-  imported: boolean;
-  /** Negotiations (journal notes, nation-to-nation chat) are part of the record. */
-  published: boolean;
 }
 
 /** The archive list, newest first; `scenario` filters. Outcomes of finished matches are computed once and cached. */

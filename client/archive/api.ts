@@ -1,33 +1,13 @@
 import type { MatchFile } from '../../shared/types.ts';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
+import type { ArchiveEntry } from '../../shared/protocol/archive.ts';
+
+export type { ArchiveEntry } from '../../shared/protocol/archive.ts';
 import { loadSecret, saveSecret } from '../net/session.ts';
 
 // The archive's HTTP API (PROTOCOL.md §6) for the archive page and the replay viewer. A match's host
 // proves who they are with the seat secret their browser kept (localStorage, per code), sent as the
 // X-Entente-Secret header; an import answers a fresh host secret, kept the same way.
-
-export interface ArchiveEntry {
-  id: string;
-  scenario: string;
-  scenarioTitle: string;
-  status: 'lobby' | 'running' | 'finished';
-  created: number;
-  updated: number;
-  finished: number | null;
-  turns: number;
-  turn: number | null;
-  over: boolean;
-  seats: number;
-  actions: number;
-  hostName: string;
-  nicknames: string[];
-  nations: { nation: string; name: string; nickname: string | null }[];
-  winners: { nation: string; name: string }[];
-  parent: { id: string; turn: number } | null;
-  forks: { id: string; turn: number }[];
-  imported: boolean;
-  published: boolean;
-}
 
 export class ApiError extends Error {
   readonly status: number;
