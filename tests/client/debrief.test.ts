@@ -4,6 +4,7 @@ import { defaultPlayers } from '../../shared/rules/index.ts';
 import { simulate } from '../../shared/bots/simulate.ts';
 import type { MatchFile } from '../../shared/types.ts';
 import { circleLayout, debriefFromFile, replayLink } from '../../client/debrief/model.ts';
+import { parseCsv } from '../csv.ts';
 
 // The debrief page's view model, from a bot match in which one seat is a student with journal notes.
 
@@ -16,26 +17,6 @@ const file: MatchFile = {
   players: base.players.map((p, i) => (i === 0 ? { ...p, bot: false, name: 'Ana' } : p)),
   actions: base.actions.map((a) => ('by' in a && a.by === student ? { ...a, note: `Ana's reason for ${a.type}` } : a)),
 };
-
-/** A small RFC 4180 reader (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r') continue;
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 describe('debrief view model', () => {
   const r = debriefFromFile('ABC234', file);

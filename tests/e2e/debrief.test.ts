@@ -5,6 +5,7 @@ import { parseMatchFile } from '../../shared/matchFile.ts';
 import { debriefFromFile } from '../../client/debrief/model.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
 import { bootServer, buildClient, launchBrowser, OUT, type BootedServer } from './helpers.ts';
+import { parseCsv } from '../csv.ts';
 
 // The teaching layer in real Chromium: a teacher hosts a 45-minute-plan match of six nations (one student,
 // five bots) and lets it run to the end (the server's test-only timer scale makes a year last seconds),
@@ -51,25 +52,6 @@ function inkPerChart(page: Page): Promise<number[]> {
     for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && !(d[i]! > 225 && d[i + 1]! > 220 && d[i + 2]! > 210)) ink++;
     return ink;
   }));
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r') continue;
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 describe('class debrief', () => {
