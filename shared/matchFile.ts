@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERESTS, PERSONALITIES, RULES_VERSION, STRATEGIES, type MatchFile } from './types.ts';
-import { actionSchema } from './protocol/terms.ts';
+import { actionSchema } from './protocol/actions.ts';
 import { getScenario } from './scenarios/index.ts';
 import { replay } from './rules/replay.ts';
 

@@ -3,6 +3,9 @@
 
 export const RULES_VERSION = 1;
 
+/** A decision journal line or a bot's reason: one short line. */
+export const MAX_NOTE = 140;
+
 export const TREATY_KINDS = ['alliance', 'partnership'] as const;
 export type TreatyKind = (typeof TREATY_KINDS)[number];
 
@@ -252,6 +255,8 @@ export interface PendingCrisis {
   type: CrisisType;
   target: NationId;
   severity: number;
+  /** A nation of the match, or the revisionist power when absent. */
+  attacker?: string;
 }
 
 export interface GameEvent {
@@ -309,7 +314,14 @@ interface ActionBase {
   /** Optional one-line rationale: a player's decision journal, or a bot's reason. */
   note?: string;
 }
-export type NationAction = ActionBase &
+/** Who in a team drafted and who signed a nation's action (player ids); ignored by the rules, like a note. */
+export interface Signature {
+  drafter: string;
+  signer: string;
+  /** With the host's "team vote" setting: the members who approved. */
+  approvals?: string[];
+}
+export type NationAction = ActionBase & { signed?: Signature } &
   (
     | { type: 'propose'; by: NationId; to: NationId[]; terms: Terms; amends?: string }
     | { type: 'accept'; by: NationId; proposal: string }
@@ -325,7 +337,7 @@ export type NationAction = ActionBase &
 export type SystemAction = ActionBase &
   (
     | { type: 'advance' }
-    | { type: 'inject'; crisis: CrisisType; target: NationId; severity: number }
+    | { type: 'inject'; crisis: CrisisType; target: NationId; severity: number; attacker?: string }
     | { type: 'end' }
   );
 export type Action = NationAction | SystemAction;

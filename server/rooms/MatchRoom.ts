@@ -364,7 +364,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private sendSeat(client: Client, p: PlayerRec): void {
-    const msg: SeatSecretMessage = { secret: p.secret ?? '', nation: p.nation, nickname: p.nickname, playerId: p.id, host: p.host };
+    const msg: SeatSecretMessage = { secret: p.secret ?? '', nation: p.nation, nickname: p.nickname, playerId: p.id, host: p.host, waiting: false };
     client.send('seat', msg);
   }
 

@@ -1,58 +1,60 @@
 import { z } from 'zod';
-import { CALL_ANSWERS, CRISIS_TYPES, PHASES, REVIEW_DECISIONS } from '../types.ts';
+import { PHASES } from '../types.ts';
 import type { Interest } from '../types.ts';
 import type { Assessment } from '../rules/assess.ts';
 import type { GameEvent, NationId, Pair, Policy, Proposal, Call, Terms } from '../types.ts';
-import { termsSchema } from './terms.ts';
+import { NATION_ACTION_FIELDS, SYSTEM_ACTION_FIELDS } from './actions.ts';
 
 // The wire protocol between browser and server. Client messages are parsed here before the rules see
 // them; the acting nation is never part of a payload: the server takes it from the sender's seat.
 // Server messages are typed here so client and server agree. PROTOCOL.md documents every one.
 
 const id = z.string().min(1).max(40);
-const note = z.string().max(140).optional();
 /** Each client message may carry a `ref` the server echoes in its answer, so a client can match replies. */
 const ref = z.string().max(24).optional();
 
 export const MAX_CHAT = 300;
 export const NICKNAME = { min: 2, max: 16 } as const;
+/** Extra seconds the first year's diplomacy gets while the guided first turn is on (host setting `guide`). */
+export const GUIDE_EXTRA_SECONDS = 90;
 
-/** Game actions: the rules' actions minus the actor. Message type = action type. */
-export const ACTION_MESSAGES = {
-  propose: z.strictObject({ to: z.array(id).min(1).max(3), terms: termsSchema, amends: id.optional(), note, ref }),
-  accept: z.strictObject({ proposal: id, note, ref }),
-  reject: z.strictObject({ proposal: id, note, ref }),
-  counter: z.strictObject({ proposal: id, terms: termsSchema, note, ref }),
-  withdraw: z.strictObject({ proposal: id, note, ref }),
-  notice: z.strictObject({ treaty: id, note, ref }),
-  break: z.strictObject({ treaty: id, note, ref }),
-  review: z.strictObject({ treaty: id, decision: z.enum(REVIEW_DECISIONS), note, ref }),
-  policy: z.strictObject({ defence: z.number().int().min(0).max(100), demand: id.nullable(), note, ref }),
-  respond: z.strictObject({ call: id, answer: z.enum(CALL_ANSWERS), note, ref }),
-} as const;
+type Shape = Record<string, z.ZodType>;
+const message = <S extends Shape>(fields: S) => z.strictObject({ ...fields, ref });
+const messages = <M extends Record<string, Shape>>(m: M) =>
+  Object.fromEntries(Object.entries(m).map(([k, f]) => [k, message(f)])) as { [K in keyof M]: ReturnType<typeof message<M[K]>> };
 
-/** Lobby and conversation messages, from any seated player. */
+/** Game actions: the rules' actions minus the actor (one schema per action, shared/protocol/actions.ts). Message type = action type. */
+export const ACTION_MESSAGES = messages(NATION_ACTION_FIELDS);
+
+/** Lobby and conversation messages, from anyone in the room who is not waiting to be let in. */
 export const SEAT_MESSAGES = {
-  pickSeat: z.strictObject({ nation: id, ref }),
-  ready: z.strictObject({ ready: z.boolean(), ref }),
-  /** `to` is a nation id for a private channel, or 'all' for the public channel. */
-  chat: z.strictObject({ to: id, text: z.string().min(1).max(MAX_CHAT), ref }),
+  pickSeat: message({ nation: id }),
+  ready: message({ ready: z.boolean() }),
+  /** `to` is a nation id for a private channel, 'host' for the teacher, or 'all' for the public channel. */
+  chat: message({ to: id, text: z.string().min(1).max(MAX_CHAT) }),
 } as const;
 
 /** Teacher (host) controls: refused for anyone but the host. */
 export const HOST_MESSAGES = {
-  start: z.strictObject({ ref }),
-  pause: z.strictObject({ ref }),
-  resume: z.strictObject({ ref }),
+  start: message({}),
+  pause: message({}),
+  resume: message({}),
   /** Add (positive) or remove (negative) seconds from the current phase. */
-  extend: z.strictObject({ seconds: z.number().int().min(-600).max(600), ref }),
+  extend: message({ seconds: z.number().int().min(-600).max(600) }),
   /** End the current phase now. With `phase`, only if that is still the current phase (a stale click does nothing). */
-  advance: z.strictObject({ phase: z.enum(PHASES).optional(), ref }),
-  inject: z.strictObject({ crisis: z.enum(CRISIS_TYPES), target: id, severity: z.number().int().min(1).max(100), ref }),
-  freezeChat: z.strictObject({ frozen: z.boolean(), ref }),
-  moveSeat: z.strictObject({ player: id, nation: id, ref }),
-  kick: z.strictObject({ player: id, ref }),
-  endMatch: z.strictObject({ ref }),
+  advance: message({ phase: z.enum(PHASES).optional() }),
+  /** A crisis (the rules' `inject`); `attacker` a nation of the match or 'rev' (the default). */
+  inject: message({ crisis: SYSTEM_ACTION_FIELDS.inject.crisis, target: id, severity: SYSTEM_ACTION_FIELDS.inject.severity, attacker: id.optional() }),
+  freezeChat: message({ frozen: z.boolean() }),
+  /** Put a player (a late joiner waiting to be let in, or anyone seated) on a nation. */
+  moveSeat: message({ player: id, nation: id }),
+  /** Let a late joiner in: onto `nation` (a free seat, or one a bot plays). */
+  admit: message({ player: id, nation: id }),
+  /** Remove a player (or turn away a late joiner): closed with CLOSE_CODES.kicked; that browser cannot come back. */
+  kick: message({ player: id }),
+  /** No newcomers at all while locked (seated players still rejoin). */
+  lock: message({ locked: z.boolean() }),
+  endMatch: message({}),
 } as const;
 
 export type ActionMessageType = keyof typeof ACTION_MESSAGES;
@@ -79,15 +81,28 @@ export const createOptionsSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** Start a "what if" fork from an archived match at a turn. */
   fork: z.strictObject({ match: z.string().max(60), turn: z.number().int().min(1).max(60) }).optional(),
+  /** The guided first turn: the first year's diplomacy gets GUIDE_EXTRA_SECONDS more (default on). */
+  guide: z.boolean().optional(),
+  /** This browser's id (see joinOptionsSchema). */
+  device: z.string().max(64).optional(),
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
 export const joinOptionsSchema = z.strictObject({
   nickname: z.string().max(64),
-  /** The per-seat secret a browser kept, to reclaim its seat after a server restart. */
+  /** The per-seat secret a browser kept, to reclaim its seat after a reload or a server restart. */
   secret: z.string().max(64).optional(),
+  /**
+   * A random id this browser keeps for every match (localStorage). A browser the host removed cannot come
+   * back into that match under any nickname.
+   */
+  device: z.string().max(64).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** The projector page joins with the key the host's `seat` message carries: public state only, read-only. */
+export const projectorOptionsSchema = z.strictObject({ projector: z.string().min(8).max(64) });
+export type ProjectorOptions = z.infer<typeof projectorOptionsSchema>;
 
 // ------------------------------------------------------------------ server -> client
 
@@ -157,6 +172,10 @@ export interface SeatSecretMessage {
   nickname: string;
   playerId: string;
   host: boolean;
+  /** A late joiner waiting for the teacher to let them in (no nation yet). */
+  waiting: boolean;
+  /** The host only: the key of the projector page (`/projector/<code>#key=<projectorKey>`). */
+  projectorKey?: string;
 }
 
 /** `teacher`, to the host only and only when the match lets the teacher read negotiations. */
@@ -202,6 +221,11 @@ export const SERVER_ERRORS = {
   seat_taken: 'Someone already plays that nation.',
   seat_locked: 'You cannot change nation once the match has started.',
   unknown_player: 'There is no such player in this match.',
+  unknown_nation: 'There is no nation with that name in this match.',
+  not_waiting: 'That player is not waiting to be let in.',
+  waiting: 'The teacher has not let you in yet: wait a moment.',
+  projector: 'The projector only shows the match; it cannot act.',
+  not_allowed: 'That is not allowed.',
   shutting_down: 'The server is restarting; try again in a moment.',
   storage: 'The server could not save that, so it did not happen. Try again.',
   internal: 'Something went wrong on the server; nothing was changed.',
@@ -222,6 +246,10 @@ export const JOIN_ERRORS = {
   wrong_secret: 4307,
   match_over: 4308,
   bad_scenario: 4309,
+  /** The teacher locked the match: no newcomers. */
+  match_locked: 4310,
+  /** The projector key does not match. */
+  bad_projector: 4311,
   throttled: 4329,
 } as const;
 

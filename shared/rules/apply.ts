@@ -1,4 +1,4 @@
-import type { Action, ApplyResult, GameEvent, GameState, Phase, RuleError } from '../types.ts';
+import { MAX_NOTE, type Action, type ApplyResult, type GameEvent, type GameState, type Phase, type RuleError } from '../types.ts';
 import { ERRORS, fail } from './errors.ts';
 import { cloneState, hasNation, settle } from './state.ts';
 import { runAccept, runCounter, runPropose, runReject, runWithdraw, validateAccept, validateCounter, validatePropose, validateReject, validateWithdraw } from './proposals.ts';
@@ -36,8 +36,6 @@ const HANDLERS: Handlers = {
   advance: { phases: 'any', actor: false, validate: none, run: (s, _a, out) => advance(s, out) },
   end: { phases: 'any', actor: false, validate: none, run: (s, _a, out) => finish(s, out) },
 };
-
-export const MAX_NOTE = 140;
 
 export function apply(state: GameState, action: Action): ApplyResult {
   if (!action || typeof action !== 'object' || typeof (action as { type?: unknown }).type !== 'string' || !Object.hasOwn(HANDLERS, action.type)) return fail('unknown_action');

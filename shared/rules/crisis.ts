@@ -17,19 +17,21 @@ export function attackerName(s: GameState, attacker: string): string {
 }
 
 export function validateInject(s: GameState, a: Inject): RuleError | null {
-  const ok = (CRISIS_TYPES as readonly string[]).includes(a.crisis) && hasNation(s, a.target) &&
+  const attackerOk = a.attacker === undefined || a.attacker === REVISIONIST || (hasNation(s, a.attacker) && a.attacker !== a.target);
+  const ok = (CRISIS_TYPES as readonly string[]).includes(a.crisis) && hasNation(s, a.target) && attackerOk &&
     typeof a.severity === 'number' && Number.isInteger(a.severity) && a.severity >= 1 && a.severity <= 100;
   return ok ? null : { code: 'bad_crisis', message: ERRORS.bad_crisis };
 }
 
 /** A teacher's crisis strikes in the next crisis phase (at once if that phase is under way). */
 export function runInject(s: GameState, a: Inject, out: GameEvent[]): void {
+  const attacker = a.attacker ?? REVISIONIST;
   if (s.phase === 'crisis') {
-    const c = makeCrisis(s, a.crisis, REVISIONIST, a.target, a.severity, true);
+    const c = makeCrisis(s, a.crisis, attacker, a.target, a.severity, true);
     announce(s, c, out);
     issueCalls(s, c, out);
   } else {
-    s.pendingCrises.push({ type: a.crisis, target: a.target, severity: a.severity });
+    s.pendingCrises.push(attacker === REVISIONIST ? { type: a.crisis, target: a.target, severity: a.severity } : { type: a.crisis, target: a.target, severity: a.severity, attacker });
     emit(s, out, 'crisis-looming', `Tension is rising around ${nameOf(s, a.target)}: a crisis is coming.`, [a.target]);
   }
 }
@@ -68,7 +70,7 @@ function announce(s: GameState, c: Crisis, out: GameEvent[]): void {
 
 /** Enter the crisis phase: demands become crises, the revisionist power strikes, allies are called. */
 export function generateCrises(s: GameState, out: GameEvent[]): void {
-  for (const p of s.pendingCrises) makeCrisis(s, p.type, REVISIONIST, p.target, p.severity, true);
+  for (const p of s.pendingCrises) makeCrisis(s, p.type, p.attacker ?? REVISIONIST, p.target, p.severity, true);
   s.pendingCrises = [];
   for (const n of s.nations) {
     const demand = n.policy?.demand;

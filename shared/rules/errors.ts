@@ -24,7 +24,7 @@ export const ERRORS = {
   bad_demand: 'A demand must name another nation in the match.',
   unknown_call: 'That call for help does not exist.',
   not_called: 'Only the ally who was called can answer that call.',
-  bad_crisis: 'A crisis needs a known type, a nation as target and a severity from 1 to 100.',
+  bad_crisis: 'A crisis needs a known type, a nation as target, a severity from 1 to 100, and an attacker other than the target.',
   bad_amendment: 'An amendment must be of the same kind, between the same members, at a review.',
   bad_note: 'A note must be one short line (at most 140 characters).',
 } as const;

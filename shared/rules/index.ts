@@ -1,5 +1,6 @@
 // The rules of Entente, one module per concept; this file only gathers what other floors use.
-export { apply, MAX_NOTE } from './apply.ts';
+export { apply } from './apply.ts';
+export { MAX_NOTE } from '../types.ts';
 export { assess, preview, whenCalled, FACTORS, FACTOR_LABELS, type Assessment, type Factor, type ProposalLike } from './assess.ts';
 export { setup, setupError, defaultPlayers, type SetupOptions } from './setup.ts';
 export { replay, initialState, actionsToTurn, type Frame, type ReplayResult } from './replay.ts';

@@ -9,7 +9,7 @@ import { stateHash } from '../../../shared/rules/hash.ts';
 import { replay } from '../../../shared/rules/replay.ts';
 import { SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { simulate } from '../../../shared/bots/simulate.ts';
-import { actionSchema } from '../../../shared/protocol/terms.ts';
+import { actionSchema } from '../../../shared/protocol/actions.ts';
 import { interestsFor } from '../../../shared/scenarios/interests.ts';
 
 // Property tests: any sequence of actions, well-formed or garbage, from the right or wrong actor, in the
