@@ -85,9 +85,12 @@ describe('crash recovery', () => {
     await leaveAll(host, a, b);
 
     child = await startProcess(port);
-    const list = await (await fetch(`${url}/api/matches`)).json() as { matches: { id: string; status: string; actions: number }[] };
-    expect(list.matches.find((m) => m.id === code)).toMatchObject({ status: 'running' });
-    expect(list.matches.find((m) => m.id === code)!.actions).toBeGreaterThanOrEqual(acked);
+    // A running match is listed to its host only (with the host's secret), never publicly.
+    const open = await (await fetch(`${url}/api/matches`)).json() as { matches: { id: string }[] };
+    expect(open.matches.map((m) => m.id)).not.toContain(code);
+    const hosted = await (await fetch(`${url}/api/matches/hosted`, { method: 'POST', body: JSON.stringify({ claims: [{ id: code, secret: sh.secret }] }) })).json() as { matches: { id: string; status: string; actions: number }[] };
+    expect(hosted.matches.find((m) => m.id === code)).toMatchObject({ status: 'running' });
+    expect(hosted.matches.find((m) => m.id === code)!.actions).toBeGreaterThanOrEqual(acked);
 
     // Students rejoin by code + nickname + secret; their seats, views and chat are back.
     const a2 = await joinMatch(url, code, { nickname: 'Ines', secret: sa.secret });
