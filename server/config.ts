@@ -28,6 +28,8 @@ export interface ServerConfig {
   joinPerMinute: number;
   /** Seconds an unused seat reservation (a join that never connects) is kept. */
   reservationSeconds: number;
+  /** Seconds a new match waits for its creator to connect as host before it is forgotten. */
+  hostClaimSeconds: number;
   /** A lobby nobody has touched for this long is not brought back after a restart (ms). */
   lobbyTtlMs: number;
   /** Directory of the built client (served when it exists). */
@@ -58,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     joinBurst: num(env.JOIN_BURST, 120),
     joinPerMinute: num(env.JOIN_PER_MINUTE, 120),
     reservationSeconds: num(env.RESERVATION_SECONDS, 8),
+    hostClaimSeconds: num(env.HOST_CLAIM_SECONDS, 60),
     lobbyTtlMs: num(env.LOBBY_TTL_HOURS, 24) * 3600_000,
     staticDir: env.STATIC_DIR || 'dist',
     testHooks: env.ENTENTE_TEST_HOOKS === '1',

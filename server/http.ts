@@ -68,30 +68,35 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit: numbe
   });
 }
 
-const mmError = (res: ServerResponse, status: number, code: number, error: string): void => json(res, status, { code, error });
+/** A matchmaking refusal; a body not read yet is never read: the connection closes after the answer. */
+function mmError(req: IncomingMessage, res: ServerResponse, status: number, code: number, error: string): void {
+  if (!req.readableEnded) res.on('finish', () => req.destroy());
+  json(res, status, { code, error }, req.readableEnded ? {} : { connection: 'close' });
+}
 
 async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string, colyseus: Next): Promise<void> {
-  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return mmError(res, 403, 403, 'This page is not allowed to join matches on this server.');
+  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return mmError(req, res, 403, 403, 'This page is not allowed to join matches on this server.');
   if (req.method === 'OPTIONS') return colyseus(req, res);
+  if (Number(req.headers['content-length'] ?? 0) > MAX_MATCHMAKE_BODY) return tooLarge(req, res, MAX_MATCHMAKE_BODY);
   const m = /^\/matchmake\/(create|joinById|reconnect)\/([^/]+)$/.exec(path);
-  if (req.method !== 'POST' || !m) return mmError(res, 403, 403, 'Join a match with the code your teacher gives you.');
+  if (req.method !== 'POST' || !m) return mmError(req, res, 403, 403, 'Join a match with the code your teacher gives you.');
   const [, method, target] = m as unknown as [string, string, string];
-  if (method === 'create' && target !== 'match') return mmError(res, 404, 404, 'There is no such kind of match.');
+  if (method === 'create' && target !== 'match') return mmError(req, res, 404, 404, 'There is no such kind of match.');
   const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
   if (text === null) return;
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};
   } catch {
-    return mmError(res, 400, 400, 'The request is not valid JSON.');
+    return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(res, 400, 400, 'The request is not valid JSON.');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   const ip = clientIp(req);
   if (method === 'create') {
-    if (ctx.creates.blocked(ip)) return mmError(res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
+    if (ctx.creates.blocked(ip)) return mmError(req, res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
     ctx.creates.fail(ip);
   } else {
-    if (ctx.throttle.blocked(ip)) return mmError(res, 429, JOIN_ERRORS.throttled, 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.');
+    if (ctx.throttle.blocked(ip)) return mmError(req, res, 429, JOIN_ERRORS.throttled, 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.');
     let code = '';
     try {
       code = decodeURIComponent(target);
@@ -100,9 +105,9 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     }
     if (!isRoomCode(code) || !matchMaker.getLocalRoomById(code)) {
       ctx.throttle.fail(ip);
-      return mmError(res, 404, 522, 'There is no match with that code. Check it with your teacher.');
+      return mmError(req, res, 404, 522, 'There is no match with that code. Check it with your teacher.');
     }
-    if (ctx.joins.blocked(ip)) return mmError(res, 429, JOIN_ERRORS.throttled, 'Many joins from this network just now: wait a moment, then try again.');
+    if (ctx.joins.blocked(ip)) return mmError(req, res, 429, JOIN_ERRORS.throttled, 'Many joins from this network just now: wait a moment, then try again.');
     ctx.joins.fail(ip);
   }
   (req as IncomingMessage & { body?: unknown }).body = body;
@@ -188,7 +193,11 @@ export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
     if (!takesBody && Number(req.headers['content-length'] ?? 0) > NO_BODY) return tooLarge(req, res, NO_BODY);
     if (path.startsWith('/api/')) return void api(ctx, req, res, url).catch(fail);
     if (path === '/__healthcheck') return colyseus(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: 'method' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // Whatever body came with it is never read: the connection closes after the answer.
+      res.on('finish', () => req.destroy());
+      return json(res, 405, { ok: false, error: 'method' }, { connection: 'close' });
+    }
     serveStatic(req, res, ctx.config.staticDir, path);
   };
 }

@@ -2,7 +2,7 @@ import type { NationAction } from '../../shared/types.ts';
 import { sanitizeText } from '../limits.ts';
 import { composeLine } from './chat.ts';
 import { HOST_COMMANDS } from './host.ts';
-import { serverError, type Fail, type Kind } from './inbox.ts';
+import { parseClientMessage, serverError, type Fail, type Kind } from './inbox.ts';
 import type { Match } from './match.ts';
 import { finish } from './phases.ts';
 import type { Person } from './seats.ts';
@@ -73,4 +73,19 @@ export function commandFor(kind: Kind, name: string): Command {
   if (kind === 'seat') return SEAT_COMMANDS[name]!;
   const host = HOST_COMMANDS[name as keyof typeof HOST_COMMANDS];
   return (m, p, data) => (p.host ? host(m, p, data) : notHost(m, p, data));
+}
+
+/** A client message, checked (who sent it, its type, rate and payload) and run; the answer's name and error. */
+export function receive(m: Match, sessionId: string, type: string | number, payload: unknown): { name: string; error: Fail | null } {
+  const name = String(type).slice(0, 40);
+  if (m.projectors.has(sessionId)) return { name, error: serverError('projector') };
+  const p = m.seats.bySession(sessionId);
+  const conn = m.conn(sessionId);
+  if (!p || !conn) return { name, error: serverError('unknown_player') };
+  if (m.config.shuttingDown()) return { name, error: serverError('shutting_down') };
+  if (m.config.testHooks && type === 'debugThrow') throw new Error('debugThrow: a deliberate exception for the tests');
+  const msg = parseClientMessage(type, payload, conn, m.now());
+  if (!msg.ok) return { name, error: msg.error };
+  if (p.waiting) return { name, error: serverError('waiting') };
+  return { name, error: commandFor(msg.kind, msg.name)(m, p, msg.data) };
 }

@@ -1,13 +1,16 @@
 import type { Scenario } from '../../shared/types.ts';
 import { CLOSE_CODES, SERVER_ERRORS, projectorOptionsSchema, type ServerMessageType } from '../../shared/protocol/messages.ts';
+
+export type { MatchConfig, Port } from './port.ts';
 import { MatchState } from '../state/MatchState.ts';
 import { secretMatches } from '../secrets.ts';
 import type { StoredChatLine } from '../storage/index.ts';
 import { Bots } from './bots.ts';
 import { CHAT_KEPT } from './chat.ts';
-import { PhaseClock, type Timers } from './clock.ts';
-import { commandFor } from './commands.ts';
-import { newConn, parseClientMessage, refOf, serverError, type Conn, type Fail } from './inbox.ts';
+import { PhaseClock } from './clock.ts';
+import type { MatchConfig, Port } from './port.ts';
+import { receive } from './commands.ts';
+import { newConn, refOf, serverError, type Conn, type Fail } from './inbox.ts';
 import { closePhase, phaseShouldClose } from './phases.ts';
 import { Publisher } from './publish.ts';
 import { Seats, type JoinDecision, type Person } from './seats.ts';
@@ -18,26 +21,6 @@ import type { Session } from './session.ts';
 // message, a timer — is `run` and followed by one `sync()`, which does the same steps every time: persist
 // what changed, then (once it is durable) mirror the public state, send private views and answers, re-arm
 // the clock, schedule the bots and close the phase if it is done. No handler can skip a step.
-
-/** What the match needs from whatever carries it. */
-export interface Port {
-  send(sessionId: string, type: ServerMessageType, payload: unknown): void;
-  close(sessionId: string, code: number): void;
-  broadcastPatch(): void;
-  /** The match ended: the carrier may let it go once everyone has left. */
-  finished(): void;
-  timers: Timers;
-  now(): number;
-}
-
-export interface MatchConfig {
-  botDelayMs: number;
-  reconnectSeconds: number;
-  timerScale: number;
-  /** Test-only hooks (the `debugThrow` message). */
-  testHooks?: boolean;
-  shuttingDown(): boolean;
-}
 
 /** An answer or message waiting for the writes before it to be durable. */
 type Out = { session: string; type: ServerMessageType; payload: unknown; ack?: boolean } | { line: StoredChatLine };
@@ -188,7 +171,7 @@ export class Match {
       let name = String(type).slice(0, 40);
       let e: Fail | null;
       try {
-        const r = this.#command(sessionId, type, payload);
+        const r = receive(this, sessionId, type, payload);
         name = r.name;
         e = r.error;
       } catch (err) {
@@ -199,20 +182,6 @@ export class Match {
         ? { session: sessionId, type: 'error', payload: ref === undefined ? { ...e, type: name } : { ...e, type: name, ref } }
         : { session: sessionId, type: 'accepted', payload: ref === undefined ? { type: name } : { type: name, ref }, ack: true });
     });
-  }
-
-  #command(sessionId: string, type: string | number, payload: unknown): { name: string; error: Fail | null } {
-    const name = String(type).slice(0, 40);
-    if (this.projectors.has(sessionId)) return { name, error: serverError('projector') };
-    const p = this.seats.bySession(sessionId);
-    const conn = this.#conns.get(sessionId);
-    if (!p || !conn) return { name, error: serverError('unknown_player') };
-    if (this.config.shuttingDown()) return { name, error: serverError('shutting_down') };
-    if (this.config.testHooks && type === 'debugThrow') throw new Error('debugThrow: a deliberate exception for the tests');
-    const m = parseClientMessage(type, payload, conn, this.now());
-    if (!m.ok) return { name, error: m.error };
-    if (p.waiting) return { name, error: serverError('waiting') };
-    return { name, error: commandFor(m.kind, m.name)(this, p, m.data) };
   }
 
   /** Put a line out to everyone allowed to read it, once it is durable. */

@@ -13,9 +13,6 @@ import { installFrameGate } from './frameGate.ts';
 /** The match rooms of this process (for the shutdown announcement). */
 export const liveRooms = new Set<MatchRoom>();
 
-/** A new match whose creator never connects is let go (and forgotten) after this long. */
-const HOST_CLAIM_MS = 60_000;
-
 /** The matchmaking route of a request ('create', 'joinById', …), from the request Colyseus passes to onAuth. */
 function routeOf(context: AuthContext): string | null {
   const url = (context.req as { url?: string } | undefined)?.url;
@@ -71,7 +68,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     installFrameGate(this, (sid) => this.match.conn(sid), Date.now);
     this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.match.message(client.sessionId, type, message));
     liveRooms.add(this);
-    if (!restored) this.clock.setTimeout(() => void this.#abandonIfUnclaimed(), HOST_CLAIM_MS);
+    if (!restored) this.clock.setTimeout(() => void this.#abandonIfUnclaimed(), ctx.config.hostClaimSeconds * 1000);
     await this.match.sync();
   }
 
