@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Action, Scenario } from '../../shared/types.ts';
+import type { Action, GameState, Scenario } from '../../shared/types.ts';
 import { defaultPlayers, replay, setup, setupError } from '../../shared/rules/index.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
 import { interestsFor } from '../../shared/scenarios/interests.ts';
@@ -35,6 +35,8 @@ export interface Created {
   session: Session;
   seats: Seats;
   scenario: Scenario;
+  /** The state the current phase began with (its hash is what the match publishes). */
+  phaseStart?: GameState;
 }
 
 export interface CreateDeps {
@@ -126,5 +128,5 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
   const session = new Session(deps.journal, row, r.final, actions, chat, deps.now);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
-  return { session, seats: new Seats(row.players), scenario };
+  return { session, seats: new Seats(row.players), scenario, phaseStart: r.frames.at(-1)!.state };
 }

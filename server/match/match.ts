@@ -1,4 +1,4 @@
-import type { Scenario } from '../../shared/types.ts';
+import type { GameState, Scenario } from '../../shared/types.ts';
 import { CLOSE_CODES, SERVER_ERRORS, projectorOptionsSchema, type ServerMessageType } from '../../shared/protocol/messages.ts';
 
 export type { MatchConfig, Port } from './port.ts';
@@ -45,7 +45,7 @@ export class Match {
   #again = false;
   #disposed = false;
 
-  constructor(session: Session, scenario: Scenario, seats: Seats, port: Port, config: MatchConfig) {
+  constructor(session: Session, scenario: Scenario, seats: Seats, port: Port, config: MatchConfig, phaseStart?: GameState) {
     this.session = session;
     this.scenario = scenario;
     this.seats = seats;
@@ -53,7 +53,7 @@ export class Match {
     this.config = config;
     this.clock = new PhaseClock(port.timers, port.now, () => this.run(() => this.#deadline()));
     this.bots = new Bots(port.timers, config.botDelayMs, () => this.run(() => this.#botsDue()));
-    this.#publisher = new Publisher(this);
+    this.#publisher = new Publisher(this, phaseStart);
     // After a restart nobody is connected yet: each person has the reconnection window to come back.
     for (const p of seats.values()) if (!p.kicked && !p.sessionId) this.#startAway(p);
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stateHash } from '../../shared/rules/index.ts';
+import type { GameState } from '../../shared/types.ts';
 import type { SeatSecretMessage } from '../../shared/protocol/messages.ts';
 import { mirrorGame } from '../state/mirror.ts';
 import { PlayerView } from '../state/MatchState.ts';
@@ -17,6 +18,8 @@ import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 export const projectorKeyOf = (code: string, hostSecret: string): string =>
   createHash('sha256').update(`projector|${code}|${hostSecret}`).digest('base64url').slice(0, 32);
 
+const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
+
 type Assignable = Record<string, unknown>;
 function set<T extends object>(target: T, values: Partial<T>): void {
   const t = target as Assignable;
@@ -28,10 +31,16 @@ export class Publisher {
   /** The last private view sent to each connection (its JSON without chat), to send only changes. */
   readonly #sent = new Map<string, string>();
   #teacherSent = '';
-  #hashFor = -1;
+  /** The phase the published hash belongs to. */
+  #hashedPhase = '';
 
-  constructor(match: Match) {
+  /** `phaseStart`: the state the current phase began with, when it is not the one shown first (after a restart). */
+  constructor(match: Match, phaseStart?: GameState) {
     this.#m = match;
+    if (phaseStart) {
+      this.#hashedPhase = phaseKey(phaseStart);
+      match.state.hash = stateHash(phaseStart);
+    }
   }
 
   forget(sessionId: string): void {
@@ -50,9 +59,12 @@ export class Publisher {
     const st = m.state;
     const { row, game } = snap;
     mirrorGame(st, game, m.scenario);
-    if (this.#hashFor !== snap.actions) {
-      this.#hashFor = snap.actions;
-      st.actions = snap.actions;
+    st.actions = snap.actions;
+    // The full fingerprint costs about a millisecond on a grown state: published once per phase (its start,
+    // and the end of the match), not after every action.
+    const phase = phaseKey(game);
+    if (this.#hashedPhase !== phase) {
+      this.#hashedPhase = phase;
       st.hash = stateHash(game);
     }
     const running = row.status === 'running' && !row.clock.paused;

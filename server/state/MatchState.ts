@@ -146,7 +146,7 @@ export const MatchState = schema({
   chatFrozen: t.boolean().default(false),
   /** The teacher closed the match to newcomers. */
   locked: t.boolean().default(false),
-  /** Number of accepted actions in the log, and the rules state's hash after the last one. */
+  /** Number of accepted actions in the log, and the rules state's hash at the start of this phase (at the end: the final state's). */
   actions: t.number().default(0),
   hash: t.string().default(''),
   pressure: t.number(),

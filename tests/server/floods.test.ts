@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ErrorMessage, PrivateView } from '../../shared/protocol/messages.ts';
-import { bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
+import { liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
 
 // Floods from outside: huge HTTP bodies are refused before they are read, pings count against the frame
 // limit like any message, and a 100,000-message junk flood from one student changes nothing for anyone.
@@ -75,7 +75,7 @@ describe('frames', () => {
     expect((await host.ask('start')).type).toBe('accepted');
     await sleep(300); // the bots' first moves
     const st = host.room.state;
-    const hash = st.hash;
+    const hash = liveHash(host.room.roomId);
     const actions = st.actions;
     const viewsBefore = { ana: ana.all('private').length, ben: ben.all('private').length };
     const lastView = JSON.stringify(ana.last<PrivateView>('private'));
@@ -91,7 +91,7 @@ describe('frames', () => {
     for (let i = 0; i < 5; i++) expect((await ben.ask('ready', { ready: i % 2 === 0 })).type).toBe('accepted');
     await sent;
     await sleep(1500);
-    expect(st.hash).toBe(hash);
+    expect(liveHash(host.room.roomId)).toBe(hash);
     expect(st.actions).toBe(actions);
     expect(ana.all('private').length).toBe(viewsBefore.ana);
     expect(JSON.stringify(ana.last<PrivateView>('private'))).toBe(lastView);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PrivateView, SeatSecretMessage } from '../../../shared/protocol/messages.ts';
 import type { Storage, WriteOp } from '../../../server/storage/index.ts';
+import { stateHash } from '../../../shared/rules/index.ts';
 import { harness, reopen } from '../harness.ts';
 
 // The match's logic without Colyseus: one sync after every input, nothing shown before it is durable,
@@ -67,7 +68,7 @@ describe('the match without a server', () => {
 
       // The disk fails: the sender is told, nothing changed, and the match goes on once it works again.
       storage.write = () => Promise.reject(new Error('disk full'));
-      const hash = h.match.state.hash;
+      const hash = stateHash(h.match.session.durable.game);
       const before = h.match.session.log.length;
       h.match.message('s1', 'chat', { to: 'all', text: 'lost?', ref: 'c1' });
       h.match.message('s1', 'withdraw', { proposal: h.match.session.game.proposals.find((p) => p.from === nation)!.id, ref: 'w1' });
@@ -75,7 +76,7 @@ describe('the match without a server', () => {
       expect(h.to('s1', 'error').slice(-2)).toEqual([expect.objectContaining({ code: 'storage', ref: 'c1' }), expect.objectContaining({ code: 'storage', ref: 'w1' })]);
       expect(h.match.session.log.length).toBe(before);
       expect(h.match.session.chat.some((l) => l.text === 'lost?')).toBe(false);
-      expect(h.match.state.hash).toBe(hash);
+      expect(stateHash(h.match.session.durable.game)).toBe(hash);
       storage.write = write;
       h.match.message('s1', 'chat', { to: 'all', text: 'kept', ref: 'c2' });
       await h.settle();
