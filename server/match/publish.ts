@@ -31,6 +31,9 @@ export class Publisher {
   /** The last private view sent to each connection (its JSON without chat), to send only changes. */
   readonly #sent = new Map<string, string>();
   #teacherSent = '';
+  #mirrored: GameState | null = null;
+  /** For each connection, the state and seat its last private view was built from. */
+  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since'] }>();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -45,6 +48,7 @@ export class Publisher {
 
   forget(sessionId: string): void {
     this.#sent.delete(sessionId);
+    this.#builtFrom.delete(sessionId);
     this.#teacherSent = '';
   }
 
@@ -58,7 +62,9 @@ export class Publisher {
     const m = this.#m;
     const st = m.state;
     const { row, game } = snap;
-    mirrorGame(st, game, m.scenario);
+    // A chat line or a seat change leaves the rules state as it was: nothing of it to mirror again.
+    if (game !== this.#mirrored) mirrorGame(st, game, m.scenario);
+    this.#mirrored = game;
     st.actions = snap.actions;
     // The full fingerprint costs about a millisecond on a grown state: published once per phase (its start,
     // and the end of the match), not after every action.
@@ -110,18 +116,23 @@ export class Publisher {
   #sendViews(snap: Snapshot): void {
     const m = this.#m;
     const teacherReads = snap.row.settings.teacherReads;
-    const chat = m.session.chat.slice(0, snap.chat);
+    const chat = m.session.chat;
     for (const p of m.seats.values()) {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
-      const view = privateView(snap.game, this.#viewer(p), chat, teacherReads);
-      const key = JSON.stringify({ ...view, chat: null });
-      if (this.#sent.get(sid) !== key) {
-        this.#sent.set(sid, key);
-        m.port.send(sid, 'private', view);
+      const from = this.#builtFrom.get(sid);
+      // Chat lines travel on their own: a view is rebuilt only when the state or the person's seat changed.
+      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since) {
+        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since });
+        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat);
+        const key = JSON.stringify({ ...view, chat: null });
+        if (this.#sent.get(sid) !== key) {
+          this.#sent.set(sid, key);
+          m.port.send(sid, 'private', view);
+        }
       }
       if (p.host && teacherReads) {
-        const tv = teacherView(snap.game, chat);
+        const tv = teacherView(snap.game, chat.slice(0, snap.chat));
         const tkey = `${sid}:${JSON.stringify({ ...tv, chat: tv.chat.at(-1)?.id ?? 0 })}`;
         if (this.#teacherSent !== tkey) {
           this.#teacherSent = tkey;

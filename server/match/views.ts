@@ -31,15 +31,17 @@ function since(e: GameEvent, index: number, from: Viewer['since']): boolean {
   return !from || e.turn > from.turn || (e.turn === from.turn && index >= from.events);
 }
 
-export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, teacherReads: boolean): ChatLine[] {
+/** The last lines `viewer` may read among the first `end` of `chat`. */
+export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, teacherReads: boolean, end = chat.length): ChatLine[] {
   const out: ChatLine[] = [];
-  for (let i = chat.length - 1; i >= 0 && out.length < CHAT_HISTORY; i--) if (canReadChat(chat[i]!, viewer, teacherReads)) out.push(wire(chat[i]!));
+  for (let i = end - 1; i >= 0 && out.length < CHAT_HISTORY; i--) if (canReadChat(chat[i]!, viewer, teacherReads)) out.push(wire(chat[i]!));
   return out.reverse();
 }
 
-export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean): PrivateView {
+/** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet). */
+export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length): PrivateView {
   const nation = viewer.nation && gs.nations.some((n) => n.id === viewer.nation) ? viewer.nation : null;
-  const lines = visibleChat(chat, viewer, teacherReads);
+  const lines = visibleChat(chat, viewer, teacherReads, chatEnd);
   if (!nation) {
     return { nation: null, playerId: viewer.playerId, interest: null, proposals: [], relations: {}, policy: null, calls: [], events: [], chat: lines, teacherReads };
   }

