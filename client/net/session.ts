@@ -58,3 +58,16 @@ export function deviceId(): string {
     return id;
   }, 'no-storage');
 }
+
+/** Every (code, secret) this browser keeps: the matches it hosted among them (the server decides which). */
+export function allSecrets(): { id: string; secret: string }[] {
+  return safe(() => {
+    const out: { id: string; secret: string }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      const secret = key?.startsWith('entente.secret.') ? localStorage.getItem(key) : null;
+      if (key && secret) out.push({ id: key.slice('entente.secret.'.length), secret });
+    }
+    return out;
+  }, []);
+}
