@@ -45,11 +45,16 @@ export async function fitsWidth(p: Person): Promise<void> {
   expect(width, `${p.name}: page wider than the screen`).toBeLessThanOrEqual(p.page.viewportSize()!.width);
 }
 
-/** Every table on the page fits inside the screen without a scrollbar. */
+/** Every table on the page fits a screen `limit` px wide without a scrollbar (checked at that width). */
 export async function tablesFit(p: Person, limit: number): Promise<void> {
+  const before = p.page.viewportSize()!;
+  if (before.width > limit) await p.page.setViewportSize({ width: limit, height: before.height });
   const wide = await p.page.evaluate((max) => [...document.querySelectorAll('table')]
     .filter((t) => t.getBoundingClientRect().width > 0 && (t.getBoundingClientRect().right > max + 0.5 || (t.parentElement && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)))
     .map((t) => `${t.id || t.className}: ${Math.round(t.getBoundingClientRect().width)} px`), limit);
+  const page = await p.page.evaluate(() => document.documentElement.scrollWidth);
+  if (before.width > limit) await p.page.setViewportSize(before);
+  expect(page, `${p.name}: page wider than ${limit} px`).toBeLessThanOrEqual(limit);
   expect(wide, `${p.name}: tables wider than ${limit} px`).toEqual([]);
 }
 

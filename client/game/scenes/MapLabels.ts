@@ -11,6 +11,9 @@ import { placeLabels, type LabelRequest } from '../../view/labels.ts';
 const FONT = 'system-ui, sans-serif';
 export const LABEL_PX = { capital: 14, stats: 11, region: 11, crisis: 12 } as const;
 
+/** Centre-to-centre distance of a capital's name and its stats line (their heights, halved, and a gap). */
+const STATS_GAP = LABEL_PX.capital * 0.75 + LABEL_PX.stats * 0.75 + 4;
+
 interface Item { req: LabelRequest; text: Phaser.GameObjects.Text; wx: number; wy: number }
 
 export class MapLabels {
@@ -45,7 +48,7 @@ export class MapLabels {
       if (r.capital && nat) {
         add(`capital:${r.id}`, `\u2605 ${nat.name}${r.owner === data.me ? ' (you)' : ''}`, LABEL_PX.capital, c.x, c.y, 0, false, { fontStyle: 'bold', strokeThickness: 4 });
         add(`stats:${r.id}`, `econ ${nat.economy} \u00b7 mil ${nat.military} \u00b7 rep ${nat.reputation}`, LABEL_PX.stats, c.x, c.y, 2, true, {},
-          [{ dx: 0, dy: LABEL_PX.capital + 2 }, { dx: 0, dy: -(LABEL_PX.capital + 2) }]);
+          [{ dx: 0, dy: STATS_GAP }, { dx: 0, dy: -STATS_GAP }]);
       } else {
         const owner = r.owner === REVISIONIST ? ` (${data.revisionistName.replace(/^the /, '')})` : '';
         add(`region:${r.id}`, `${r.name}${owner}`, LABEL_PX.region, c.x, c.y, 3, true, { fontStyle: 'italic' });
