@@ -23,12 +23,14 @@ export interface MapDeps {
   dpr: number;
   /** Tell the loop something is about to change on screen. */
   poke: () => void;
+  /** Label size factor (the projector shows them larger, for the back of the room). */
+  labelScale: number;
 }
 
-export function mountMap(parent: HTMLElement, data: () => MapData | null, bus: EventBus): MapApi {
+export function mountMap(parent: HTMLElement, data: () => MapData | null, bus: EventBus, options: { labelScale?: number } = {}): MapApi {
   const dpr = Math.min(3, Math.max(1, globalThis.devicePixelRatio || 1));
   let poke = () => {};
-  const deps: MapDeps = { bus, data, dpr, poke: () => poke() };
+  const deps: MapDeps = { bus, data, dpr, poke: () => poke(), labelScale: options.labelScale ?? 1 };
   const size = () => ({ w: Math.max(1, parent.clientWidth || 800), h: Math.max(1, parent.clientHeight || 500) });
   const { w, h } = size();
   const make = (type: number) => new Phaser.Game({

@@ -41,7 +41,7 @@ function Board() {
         {meta.paused ? <strong>Paused</strong> : null}
         <span class="projector-join">Join: {meta.code}</span>
       </header>
-      <MapView selected={selected} onSelect={setSelected} />
+      <MapView selected={selected} onSelect={setSelected} labelScale={1.8} />
       <aside class="projector-side" aria-label="The sea at a glance">
         <Standings />
         <TreatyNetwork />

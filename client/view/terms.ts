@@ -151,7 +151,7 @@ export function treatyStatus(s: GameState, t: Treaty, viewer: NationId | null): 
   } else if (Number.isFinite(free)) {
     out.push(free <= s.turn ? 'You may leave freely with notice.' : `Leaving before turn ${free} is a public break.`);
   } else if (t.terms.kind === 'alliance') {
-    out.push(`Open-ended: leaving takes ${t.terms.notice} turns' notice.`);
+    out.push(`Open-ended: leaving takes ${t.terms.notice} turn${t.terms.notice === 1 ? "'s" : "s'"} notice.`);
   }
   return out;
 }

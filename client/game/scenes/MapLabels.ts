@@ -21,15 +21,17 @@ export class MapLabels {
   #dpr: number;
   #size: number;
   #items: Item[] = [];
+  #scale: number;
 
-  constructor(scene: Phaser.Scene, dpr: number, hexSize: number) {
+  constructor(scene: Phaser.Scene, dpr: number, hexSize: number, scale = 1) {
     this.#scene = scene;
     this.#dpr = dpr;
     this.#size = hexSize;
+    this.#scale = scale;
   }
 
   #text(content: string, px: number, style: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text {
-    return this.#scene.add.text(0, 0, content, { fontFamily: FONT, fontSize: `${px}px`, color: '#1d232b', stroke: '#ffffff', strokeThickness: 3, align: 'center', ...style })
+    return this.#scene.add.text(0, 0, content, { fontFamily: FONT, fontSize: `${Math.round(px * this.#scale)}px`, color: '#1d232b', stroke: '#ffffff', strokeThickness: 3, align: 'center', ...style })
       .setOrigin(0.5, 0.5).setResolution(this.#dpr * 1.5).setDepth(10);
   }
 
@@ -48,13 +50,13 @@ export class MapLabels {
       if (r.capital && nat) {
         add(`capital:${r.id}`, `\u2605 ${nat.name}${r.owner === data.me ? ' (you)' : ''}`, LABEL_PX.capital, c.x, c.y, 0, false, { fontStyle: 'bold', strokeThickness: 4 });
         add(`stats:${r.id}`, `econ ${nat.economy} \u00b7 mil ${nat.military} \u00b7 rep ${nat.reputation}`, LABEL_PX.stats, c.x, c.y, 2, true, {},
-          [{ dx: 0, dy: STATS_GAP }, { dx: 0, dy: -STATS_GAP }]);
+          [{ dx: 0, dy: STATS_GAP * this.#scale }, { dx: 0, dy: -STATS_GAP * this.#scale }]);
       } else {
         const owner = r.owner === REVISIONIST ? ` (${data.revisionistName.replace(/^the /, '')})` : '';
         add(`region:${r.id}`, `${r.name}${owner}`, LABEL_PX.region, c.x, c.y, 3, true, { fontStyle: 'italic' });
       }
     }
-    for (const k of crises) add(`crisis:${k.id}`, k.text, LABEL_PX.crisis, k.x, k.y, 1, false, { fontStyle: 'bold', color: '#a3261b' }, [{ dx: 0, dy: -16 }]);
+    for (const k of crises) add(`crisis:${k.id}`, k.text, LABEL_PX.crisis, k.x, k.y, 1, false, { fontStyle: 'bold', color: '#a3261b' }, [{ dx: 0, dy: -16 * this.#scale }]);
     this.layout();
   }
 

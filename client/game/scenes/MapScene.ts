@@ -43,7 +43,7 @@ export class MapScene extends Phaser.Scene {
     this.#marks = this.add.graphics();
     this.#links = this.add.graphics();
     this.#select = this.add.graphics();
-    this.#labels = new MapLabels(this, this.#deps.dpr, SIZE);
+    this.#labels = new MapLabels(this, this.#deps.dpr, SIZE, this.#deps.labelScale);
     this.#off.push(this.#deps.bus.on('model:update', () => this.redraw()));
     this.#off.push(this.#deps.bus.on('nation:select', () => this.redraw(true)));
     this.#off.push(this.#deps.bus.on('map:fit', () => this.fit()));

@@ -10,7 +10,7 @@ import { MapLegend } from './MapLegend.tsx';
 // component owns; the DOM around it has nation buttons for keyboard selection, the selected nation's
 // details, the legend and zoom. Map and panels talk through the typed bus.
 
-export function MapView({ selected, onSelect }: { selected: NationId | null; onSelect: (n: NationId | null) => void }) {
+export function MapView({ selected, onSelect, labelScale = 1 }: { selected: NationId | null; onSelect: (n: NationId | null) => void; labelScale?: number }) {
   const m = useMatch();
   const { rules: s, me, st, scenario, bus } = m;
   const canvas = useRef<HTMLDivElement>(null);
@@ -27,7 +27,7 @@ export function MapView({ selected, onSelect }: { selected: NationId | null; onS
     const off = bus.on('map:ready', (e) => setRenderer(e.renderer));
     void import('../../game/index.ts').then((g) => {
       if (!alive || !canvas.current) return;
-      api.current = g.mountMap(canvas.current, () => data.current, bus);
+      api.current = g.mountMap(canvas.current, () => data.current, bus, { labelScale });
     }).catch((e: unknown) => {
       setRenderer('failed');
       setFailure(`The map could not start (${String(e)}). The panels still work.`);
