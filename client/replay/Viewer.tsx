@@ -64,7 +64,7 @@ export function Viewer({ id, loaded, host }: { id: string; loaded: Loaded; host(
           ) : null}
         </div>
         <div class="row actions">
-          <button id="replay-copy" class="btn small" type="button" aria-label="Copy a link to this moment of the replay" onClick={() => void copy()}>Copy link</button>
+          <button id="replay-copy" class="btn small" type="button" aria-label="Copy link to this moment of the replay" onClick={() => void copy()}>Copy link</button>
           <button id="replay-export" class="btn small" type="button" aria-label="Download the match file (JSON)" onClick={() => { downloadFile(file, id); announce('Match file downloaded.'); }}>Download</button>
           <button id="replay-fork" class="btn small primary" type="button" onClick={() => setForking(true)}>Fork from year {forkTurn(r, pos)}{'\u2026'}</button>
           <span role="status" class="copy-status" id="copy-status">{copied}</span>

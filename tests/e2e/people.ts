@@ -50,11 +50,13 @@ export async function tablesFit(p: Person, limit: number): Promise<void> {
   const before = p.page.viewportSize()!;
   if (before.width > limit) await p.page.setViewportSize({ width: limit, height: before.height });
   const wide = await p.page.evaluate((max) => [...document.querySelectorAll('table')]
-    .filter((t) => t.getBoundingClientRect().width > 0 && (t.getBoundingClientRect().right > max + 0.5 || (t.parentElement && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)))
+    .filter((t) => !t.closest('.visually-hidden') && t.getBoundingClientRect().width > 0 && (t.getBoundingClientRect().right > max + 0.5 || (t.parentElement && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)))
     .map((t) => `${t.id || t.className}: ${Math.round(t.getBoundingClientRect().width)} px`), limit);
   const page = await p.page.evaluate(() => document.documentElement.scrollWidth);
+  const sticking = await p.page.evaluate((max) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > max + 0.5 && e.getBoundingClientRect().width > 0)
+    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`), limit);
   if (before.width > limit) await p.page.setViewportSize(before);
-  expect(page, `${p.name}: page wider than ${limit} px`).toBeLessThanOrEqual(limit);
+  expect(page, `${p.name}: page wider than ${limit} px (${sticking.join('; ')})`).toBeLessThanOrEqual(limit);
   expect(wide, `${p.name}: tables wider than ${limit} px`).toEqual([]);
 }
 
