@@ -48,6 +48,8 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: { x0: num
     let outside: Rect | null = null;
     for (const c of candidates(r)) {
       const box = { x: r.x + c.dx, y: r.y + c.dy, w: r.w, h: r.h };
+      // Slide it sideways into the visible area (a label at the edge of the map stays beside its place).
+      if (bounds) box.x = Math.min(Math.max(box.x, bounds.x0 + r.w / 2), Math.max(bounds.x0 + r.w / 2, bounds.x1 - r.w / 2));
       if (placed.some((p) => overlaps(p, box))) continue;
       if (inside(box)) { spot = box; break; }
       outside ??= box;

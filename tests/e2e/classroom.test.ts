@@ -109,8 +109,11 @@ describe('a lesson in Chromium: teacher, a laptop and a phone', () => {
     await fitsWidth(bob);
     await host.page.getByRole('button', { name: 'Start the match' }).click();
 
-    // --- The game opens at the top; the guide shows once and goes.
+    // --- The game opens at the top; the guide shows once and goes. The guided first turn (on by default)
+    // gives this year's diplomacy 90 s more than the 900 s set.
     await phaseIs([host, alice, bob], /Turn 1 of 3 · Diplomacy/);
+    const [mm, ss] = (await alice.page.getByRole('timer').textContent())!.split(':').map(Number);
+    expect(mm! * 60 + ss!).toBeGreaterThan(900);
     for (const p of [alice, bob]) {
       await p.page.getByRole('dialog', { name: 'You lead a nation' }).waitFor();
       expect(await p.page.evaluate(() => scrollY)).toBe(0);

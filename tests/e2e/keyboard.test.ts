@@ -49,7 +49,7 @@ describe('the keyboard alone', () => {
   it('plays a whole turn: propose, accept, policy, answer a call', async () => {
     host = await createMatch(server.url, { seats: 3, turns: 2, hostPlays: false, timers: { diplomacy: 900, policy: 600, crisis: 600, resolution: 1, news: 1 } });
     const code = host.room.roomId;
-    const st = host.room.state as unknown as { phase: string; treaties: { length: number }; nations: { id: string; chose: boolean }[]; calls: { ally: string; answered: boolean }[] };
+    const st = host.room.state as unknown as { phase: string; treaties: { length: number }; nations: { id: string; name: string; chose: boolean }[]; calls: { ally: string; answered: boolean }[] };
     const ann = await person(browser, 'ann');
     const ben = await person(browser, 'ben');
     await joinByKeyboard(ann, code, 'Ann Fox');
@@ -79,7 +79,7 @@ describe('the keyboard alone', () => {
     await waitFor(() => st.treaties.length === 1, 'the alliance', 15_000);
 
     // A crisis on Ben's nation; both seal a policy with the slider and Enter.
-    const target = st.nations[1]!.id;
+    const target = st.nations.find((n) => n.name === benNation)!.id;
     expect((await host.ask('inject', { crisis: 'invasion', target, severity: 60 })).type).toBe('accepted');
     expect((await host.ask('advance', { phase: 'diplomacy' })).type).toBe('accepted');
     for (const p of [ann, ben]) {
@@ -92,7 +92,7 @@ describe('the keyboard alone', () => {
     await waitFor(() => st.phase === 'crisis', 'the crisis phase', 15_000);
 
     // Ann answers her ally's call.
-    await ann.page.getByRole('heading', { name: 'Your ally calls for help' }).waitFor({ timeout: 15_000 });
+    await ann.page.getByRole('heading', { name: /^Your all(y calls|ies call) for help$/ }).waitFor({ timeout: 15_000 });
     await shot(ann, 'k01-keyboard-call');
     await tabTo(ann.page, /^Honour the call from/);
     await ann.page.keyboard.press('Enter');
