@@ -54,7 +54,7 @@ export function NewsBoard() {
   return (
     <section aria-labelledby="pj-news" aria-live="polite">
       <h2 id="pj-news">{events.length ? 'This year' : last ? `News of year ${last.turn}` : 'News'}</h2>
-      <ul class="projector-news">{(events.length ? events.slice(-5) : last?.lines ?? ['The first news comes at the end of year 1.']).map((l, i) => <li key={i}>{l}</li>)}</ul>
+      <ul class="projector-news">{(events.length ? events.slice(-5) : last?.lines.slice(0, 6) ?? ['The first news comes at the end of year 1.']).map((l, i) => <li key={i}>{l}</li>)}</ul>
     </section>
   );
 }
