@@ -84,12 +84,13 @@ export async function createMatch(deps: CreateDeps, options: unknown): Promise<C
   const err = setupError(scenario, { seats, turns: o.turns, seed, interests });
   if (err) throw new CreateError(400, err);
 
-  const people = new Seats();
+  const people = new Seats([], o.teamSize ?? 1);
   const hostPerson = people.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true, o.device);
   const now = deps.now();
   const settings: StoredSettings = {
     seats, turns: o.turns, hostName: host.nickname, hostPlays: o.hostPlays, teacherReads: o.teacherReads ?? false,
     publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) }, interests, guide: o.guide ?? true,
+    teamSize: o.teamSize ?? 1, signing: o.signing ?? 'head', rolesBy: o.rolesBy ?? 'teacher',
   };
   for (let attempt = 0; ; attempt++) {
     const code = newRoomCode(deps.liveCode);
@@ -128,5 +129,5 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
   const session = new Session(deps.journal, row, r.final, actions, chat, deps.now);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
-  return { session, seats: new Seats(row.players), scenario, phaseStart: r.frames.at(-1)!.state };
+  return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, phaseStart: r.frames.at(-1)!.state };
 }

@@ -15,6 +15,7 @@ import { closePhase, phaseShouldClose } from './phases.ts';
 import { Publisher } from './publish.ts';
 import { Seats, type JoinDecision, type Person } from './seats.ts';
 import type { Session } from './session.ts';
+import { Drafts } from './teams.ts';
 
 // One classroom match, whatever carries it: the Colyseus room (server/rooms/MatchRoom.ts) or a test. It
 // owns the session (row, rules state, log), the people, the clock and the bots. Every input — a join, a
@@ -37,6 +38,7 @@ export class Match {
   readonly config: MatchConfig;
   readonly port: Port;
   readonly projectors = new Set<string>();
+  readonly drafts = new Drafts();
   readonly #publisher: Publisher;
   readonly #conns = new Map<string, Conn>();
   readonly #awayTimers = new Map<string, { clear(): void }>();

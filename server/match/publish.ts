@@ -9,6 +9,7 @@ import type { Match } from './match.ts';
 import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
+import { teamView } from './teams.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
 // patch at once), each person's private view (sent only when it changed), the teacher's view, the `seat`
@@ -33,7 +34,7 @@ export class Publisher {
   #teacherSent = '';
   #mirrored: GameState | null = null;
   /** For each connection, the state and seat its last private view was built from. */
-  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since'] }>();
+  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since']; team: string }>();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -81,7 +82,8 @@ export class Publisher {
     const t = row.settings;
     set(st.settings, {
       scenario: row.scenario, seats: t.seats, turns: t.turns, hostName: t.hostName, hostPlays: t.hostPlays, teacherReads: t.teacherReads,
-      publishNegotiations: t.publishNegotiations, guide: !!t.guide, diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
+      publishNegotiations: t.publishNegotiations, guide: !!t.guide, teamSize: t.teamSize ?? 1, signing: t.signing ?? 'head', rolesBy: t.rolesBy ?? 'teacher',
+      diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
       crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
     });
     this.#mirrorPeople();
@@ -105,8 +107,15 @@ export class Publisher {
         v.id = p.id;
         st.players.set(p.id, v);
       }
-      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting });
+      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles: m.seats.rolesOf(p).join(',') });
     }
+  }
+
+  /** What a member's team view depends on: its members (roles, presence) and its drafts. */
+  #teamKey(p: Person): string {
+    if (!p.nation || this.#m.seats.teamSize <= 1) return '';
+    const members = this.#m.seats.membersOf(p.nation).map((x) => `${x.id}${x.connected ? '+' : '-'}${x.slot ?? 0}`).join(' ');
+    return `${members}|${this.#m.drafts.versions.get(p.nation) ?? 0}`;
   }
 
   #viewer(p: Person): Viewer {
@@ -121,10 +130,11 @@ export class Publisher {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
       const from = this.#builtFrom.get(sid);
-      // Chat lines travel on their own: a view is rebuilt only when the state or the person's seat changed.
-      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since) {
-        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since });
-        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat);
+      const team = this.#teamKey(p);
+      // Chat lines travel on their own: a view is rebuilt only when the state, the person's seat or their team changed.
+      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since || from.team !== team) {
+        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team });
+        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat, teamView(m, p));
         const key = JSON.stringify({ ...view, chat: null });
         if (this.#sent.get(sid) !== key) {
           this.#sent.set(sid, key);

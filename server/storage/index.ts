@@ -25,6 +25,12 @@ export interface StoredSettings {
   guide?: boolean;
   /** Hash of the projector page's key (absent in older rows: no projector). */
   projectorKeyHash?: string;
+  /** Students per nation (absent in older rows: 1). */
+  teamSize?: number;
+  /** How a team's draft becomes the nation's (absent: its head signs). */
+  signing?: 'head' | 'any' | 'vote';
+  /** Who gives out roles (absent: the teacher). */
+  rolesBy?: 'teacher' | 'teams';
 }
 
 /** A person in a match (the host included). Secrets are stored only as hashes. */
@@ -44,6 +50,8 @@ export interface StoredPlayer {
    * this many events. Private events and lines from before belong to whoever held the nation then.
    */
   since?: { turn: number; events: number };
+  /** Their place in the nation's team (0 first: the head), which gives their roles. */
+  slot?: number;
 }
 
 /** The phase clock and the teacher's switches, kept so a restarted server can resume them. */
