@@ -6,6 +6,7 @@ import { MAX_MATCHMAKE_BODY } from './limits.ts';
 import { isRoomCode } from './roomCode.ts';
 import { MAX_IMPORT_BYTES, SECRET_HEADER, deleteMatch, hostedMatches, importMatch, listArchive, negotiationsOf, publicFile } from './archive.ts';
 import { serveStatic } from './static.ts';
+import { classInfo, createClass, seatInClass } from './classes.ts';
 
 // The HTTP side of the one port: the JSON API, the built client, and a gate in front of Colyseus'
 // matchmaking. The gate lets through only what leads into a match the right way (`create`, and
@@ -91,6 +92,8 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(req, res, 400, 400, 'The request is not valid JSON.');
+  // Options starting with "__" are the server's own (restoring a match, tying it to a class).
+  if (Object.keys(body).some((k) => k.startsWith('__'))) return mmError(req, res, 400, 400, 'Those options are not valid.');
   const ip = clientIp(req);
   if (method === 'create') {
     if (ctx.creates.blocked(ip)) return mmError(req, res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
@@ -112,6 +115,39 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
   }
   (req as IncomingMessage & { body?: unknown }).body = body;
   colyseus(req, res);
+}
+
+async function classes(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const ip = clientIp(req);
+  if (path === '/api/classes') {
+    if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+    const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
+    if (text === null) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(res, 400, { ok: false, error: 'bad_request', message: 'The request is not valid JSON.' });
+    }
+    if (ctx.creates.blocked(ip)) return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were created from this network just now: wait a minute, then try again.' });
+    const k = Math.max(1, Math.min(8, Number((body as { matches?: unknown })?.matches) || 1));
+    for (let i = 0; i < k; i++) ctx.creates.fail(ip);
+    const r = await createClass(ctx, body);
+    return json(res, r.status, r.body);
+  }
+  const m = /^\/api\/classes\/([^/]+)(\/seat)?$/.exec(path);
+  if (!m) return json(res, 404, { ok: false, error: 'not_found' });
+  if (ctx.throttle.blocked(ip)) return json(res, 429, { ok: false, error: 'throttled', message: 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.' });
+  const code = m[1]!.toUpperCase();
+  const secret = req.headers[SECRET_HEADER];
+  const r = !isRoomCode(code) ? null : m[2]
+    ? (req.method === 'POST' ? await seatInClass(ctx, code) : { status: 405, body: { ok: false, error: 'method' } })
+    : await classInfo(ctx, code, typeof secret === 'string' ? secret : undefined);
+  if (!r) {
+    ctx.throttle.fail(ip);
+    return json(res, 404, { ok: false, error: 'not_found', message: 'There is no class with that code. Check it with your teacher.' });
+  }
+  json(res, r.status, r.body);
 }
 
 async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -152,6 +188,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
     }
     return json(res, 200, { matches: await hostedMatches(ctx, claims) });
   }
+  if (path.startsWith('/api/classes')) return classes(ctx, req, res, path);
   const mm = /^\/api\/matches\/([^/]+)(\/negotiations)?$/.exec(path);
   if (!mm) return json(res, 404, { ok: false, error: 'not_found' });
   let id: string;

@@ -46,8 +46,14 @@ export interface CreateDeps {
   liveCode: (code: string) => boolean;
 }
 
+/** A match of a class: its code, and the secret its host (the class's teacher) shares with the other matches. */
+export interface ClassTie {
+  code: string;
+  secret: string;
+}
+
 /** A new match (or a fork) from the host's options; stored before it is announced. */
-export async function createMatch(deps: CreateDeps, options: unknown): Promise<Created> {
+export async function createMatch(deps: CreateDeps, options: unknown, tie?: ClassTie): Promise<Created> {
   const parsed = createOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -85,13 +91,14 @@ export async function createMatch(deps: CreateDeps, options: unknown): Promise<C
   if (err) throw new CreateError(400, err);
 
   const people = new Seats([], o.teamSize ?? 1);
-  const hostPerson = people.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true, o.device);
+  const hostPerson = people.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true, o.device, tie?.secret);
   const now = deps.now();
   const settings: StoredSettings = {
     seats, turns: o.turns, hostName: host.nickname, hostPlays: o.hostPlays, teacherReads: o.teacherReads ?? false,
     publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) }, interests, guide: o.guide ?? true,
     teamSize: o.teamSize ?? 1, signing: o.signing ?? 'head', rolesBy: o.rolesBy ?? 'teacher',
   };
+  if (tie) settings.classCode = tie.code;
   for (let attempt = 0; ; attempt++) {
     const code = newRoomCode(deps.liveCode);
     settings.projectorKeyHash = hashSecret(projectorKeyOf(code, hostPerson.secret!));

@@ -67,8 +67,7 @@ export class Seats {
   }
 
   /** A new person with a fresh secret (the host at creation, or a newcomer). */
-  add(nickname: string, nation: NationId | null, host: boolean, device?: string): Person {
-    const secret = newSecret();
+  add(nickname: string, nation: NationId | null, host: boolean, device?: string, secret = newSecret()): Person {
     const p: Person = {
       id: `p${this.people.size + 1}`, nickname, key: nicknameKey(nickname), nation, host, secretHash: hashSecret(secret), kicked: false,
       sessionId: null, connected: false, away: false, ready: false, secret, cancelReconnection: null,
@@ -126,6 +125,7 @@ export class Seats {
     p.sessionId = sessionId;
     p.connected = true;
     p.away = false;
+    if (p.host) this.hostClaimed = true;
     this.dirty = true;
     return previous;
   }

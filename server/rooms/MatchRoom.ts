@@ -1,7 +1,7 @@
 import { CloseCode, Room, ServerError, matchMaker, type AuthContext, type Client } from '@colyseus/core';
 import { CLOSE_CODES, JOIN_ERRORS, SERVER_ERRORS } from '../../shared/protocol/messages.ts';
 import { context } from '../config.ts';
-import { CreateError, createMatch, type Created } from '../match/create.ts';
+import { CreateError, createMatch, type ClassTie, type Created } from '../match/create.ts';
 import { Match, type Port } from '../match/match.ts';
 import type { MatchState } from '../state/MatchState.ts';
 import { installFrameGate } from './frameGate.ts';
@@ -46,7 +46,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override async onCreate(options: unknown): Promise<void> {
     const ctx = context();
     this.seatReservationTimeout = ctx.config.reservationSeconds;
-    const code = (options as { __recover?: unknown } | null)?.__recover;
+    // Internal options (`__recover`, `__class`) come only from this server: matchmaking refuses them (server/http.ts).
+    const { __recover: code, __class: tie, ...rest } = (options ?? {}) as { __recover?: unknown; __class?: ClassTie };
     const restored = typeof code === 'string' ? ctx.recovering.get(code) : undefined;
     let created: Created;
     if (restored) {
@@ -54,7 +55,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       created = restored;
     } else {
       if (ctx.shuttingDown) throw new ServerError(CloseCode.SERVER_SHUTDOWN, SERVER_ERRORS.shutting_down);
-      created = await createMatch({ journal: ctx.journal, now: Date.now, liveCode: (c) => !!matchMaker.getLocalRoomById(c) }, options).catch((e: unknown) => {
+      created = await createMatch({ journal: ctx.journal, now: Date.now, liveCode: (c) => !!matchMaker.getLocalRoomById(c) }, rest, tie).catch((e: unknown) => {
         throw e instanceof CreateError ? new ServerError(e.status, e.message) : e;
       });
     }

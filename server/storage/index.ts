@@ -31,6 +31,8 @@ export interface StoredSettings {
   signing?: 'head' | 'any' | 'vote';
   /** Who gives out roles (absent: the teacher). */
   rolesBy?: 'teacher' | 'teams';
+  /** The class this match is one of (parallel matches under one class code), if any. */
+  classCode?: string;
 }
 
 /** A person in a match (the host included). Secrets are stored only as hashes. */
@@ -120,8 +122,8 @@ export interface Storage {
   getMatch(id: string): Promise<MatchRow | undefined>;
   actions(id: string): Promise<Action[]>;
   chat(id: string): Promise<StoredChatLine[]>;
-  /** Full rows for the archive, newest first, optionally of one scenario or status, with their log length. */
-  listRows(options?: { scenario?: string; status?: MatchStatus; limit?: number }): Promise<(MatchRow & { actionCount: number })[]>;
+  /** Full rows for the archive, newest first, optionally of one scenario, status or class, with their log length. */
+  listRows(options?: { scenario?: string; status?: MatchStatus; classCode?: string; limit?: number }): Promise<(MatchRow & { actionCount: number })[]>;
   /** Rows whose id is one of `ids` (the host's own running matches), with their log length. */
   rowsByIds(ids: readonly string[]): Promise<(MatchRow & { actionCount: number })[]>;
   /** Store an imported match and its whole log in one transaction (all or nothing). */

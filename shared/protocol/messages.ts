@@ -113,6 +113,18 @@ export const createOptionsSchema = z.strictObject({
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
+/** Parallel matches under one class code: k matches with the same settings and the same start (one seed). */
+export const MAX_CLASS_MATCHES = 8;
+export const classOptionsSchema = createOptionsSchema.omit({ fork: true }).extend({ matches: z.number().int().min(1).max(MAX_CLASS_MATCHES) });
+export type ClassOptions = z.infer<typeof classOptionsSchema>;
+
+/** `POST /api/classes` answers: the class code for students, the host's secret, and the matches' codes. */
+export interface ClassCreated {
+  code: string;
+  secret: string;
+  matches: string[];
+}
+
 export const joinOptionsSchema = z.strictObject({
   nickname: z.string().max(64),
   /** The per-seat secret a browser kept, to reclaim its seat after a reload or a server restart. */
