@@ -106,7 +106,8 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     } catch {
       // not a code
     }
-    if (!isRoomCode(code) || !matchMaker.getLocalRoomById(code)) {
+    // Asked of the matchmaking driver: with several processes, the match may live on another one.
+    if (!isRoomCode(code) || !(await matchMaker.getRoomById(code))) {
       ctx.throttle.fail(ip);
       return mmError(req, res, 404, 522, 'There is no match with that code. Check it with your teacher.');
     }

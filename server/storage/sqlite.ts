@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Action } from '../../shared/types.ts';
-import { DuplicateMatchError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
+import { DuplicateMatchError, LeaseLostError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
 
 // The embedded default: one SQLite file in DATA_DIR through Node 24's node:sqlite (no native build).
 // WAL journal with synchronous=FULL, so a committed transaction survives kill -9 and power loss.
@@ -182,6 +182,9 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
         return;
       case 'updateMatch':
         return update(w.match, w.patch, w.at);
+      case 'lease':
+        if (Number(q.lease.run({ id: w.match, owner: w.owner, until: w.until, now: w.now }).changes) === 0) throw new LeaseLostError(w.match);
+        return;
     }
   };
 

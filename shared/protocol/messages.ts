@@ -304,6 +304,8 @@ export const CLOSE_CODES = {
   kicked: 4100,
   /** The same player joined again elsewhere (another tab or device): the older connection is closed. */
   replaced: 4101,
+  /** The match moved to another server process: rejoin it by code with the seat secret. */
+  moved: 4102,
 } as const;
 
 export type { Terms };
