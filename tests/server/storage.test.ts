@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openSqliteStorage } from '../../server/storage/index.ts';
 import type { MatchRow } from '../../server/storage/index.ts';
 import { bootServer, joinMatch, leaveAll } from './helpers.ts';
 
-// The embedded storage: WAL + synchronous=FULL, migrations applied once, the action log in order and
-// append-only, matches to recover listed.
+// A booted server brings back stored lobbies under their codes. (What storage itself promises is in
+// storage.suite.ts, run against SQLite and PostgreSQL by storage.sqlite.test.ts and storage.postgres.test.ts.)
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,48 +27,15 @@ const row = (id: string, status: MatchRow['status'] = 'lobby'): MatchRow => ({
   status, clock: { deadline: 0, paused: false, remaining: 0, chatFrozen: false }, parent: null, created: 1, updated: 1, finished: null,
 });
 
-describe('sqlite storage', () => {
-  test('WAL, synchronous=FULL, migrations recorded once across reopenings', () => {
-    const dir = tempDir();
-    openSqliteStorage(dir).close();
-    const s = openSqliteStorage(dir);
-    s.close();
-    const db = new DatabaseSync(join(dir, 'entente.sqlite'));
-    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
-    expect((db.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }).n).toBe(2);
-    db.close();
-    // Each connection sets synchronous=FULL for itself.
-    const again = openSqliteStorage(dir);
-    expect(again.diagnostics()).toEqual({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 2 });
-    again.close();
-  });
-
-  test('actions append in order, one position once; rows update; unfinished matches are listed', () => {
-    const s = openSqliteStorage(tempDir());
-    s.createMatch(row('AAAAAA'));
-    s.createMatch(row('BBBBBB', 'finished'));
-    s.appendAction('AAAAAA', 0, { type: 'advance' });
-    s.appendAction('AAAAAA', 1, { type: 'inject', crisis: 'blockade', target: 'valdor', severity: 10, note: 'why' });
-    expect(() => s.appendAction('AAAAAA', 1, { type: 'advance' })).toThrow();
-    expect(() => s.appendAction('NOSUCH', 0, { type: 'advance' })).toThrow();
-    expect(s.actions('AAAAAA')).toEqual([{ type: 'advance' }, { type: 'inject', crisis: 'blockade', target: 'valdor', severity: 10, note: 'why' }]);
-    s.appendChat('AAAAAA', { id: 1, from: 'valdor', fromName: 'T', to: 'all', text: 'hi', turn: 1 });
-    expect(s.chat('AAAAAA')).toHaveLength(1);
-    s.updateMatch('AAAAAA', { status: 'running', clock: { deadline: 5, paused: true, remaining: 3, chatFrozen: true } });
-    expect(s.getMatch('AAAAAA')).toMatchObject({ status: 'running', clock: { deadline: 5, paused: true, remaining: 3, chatFrozen: true } });
-    expect(s.unfinished().map((r) => r.id)).toEqual(['AAAAAA']);
-    expect(s.listMatches().find((m) => m.id === 'AAAAAA')).toMatchObject({ actions: 2, nicknames: ['T'], status: 'running' });
-    expect(s.hasMatch('BBBBBB')).toBe(true);
-    expect(s.hasMatch('CCCCCC')).toBe(false);
-    s.close();
-  });
-
+describe('storage across a restart', () => {
   test('after a restart, lobbies come back under their codes unless untouched for too long', async () => {
     const dir = tempDir();
     const s = openSqliteStorage(dir);
-    s.createMatch({ ...row('FRESH2'), created: Date.now(), updated: Date.now() });
-    s.createMatch(row('STAKE2')); // updated at 1 ms after 1970
-    s.close();
+    await s.write([
+      { op: 'createMatch', row: { ...row('FRESH2'), created: Date.now(), updated: Date.now() } },
+      { op: 'createMatch', row: row('STAKE2') }, // updated at 1 ms after 1970
+    ]);
+    await s.close();
     const server = await bootServer({ dataDir: dir });
     try {
       const list = await (await fetch(`${server.url}/api/matches`)).json() as { matches: { id: string; status: string }[] };
