@@ -88,13 +88,19 @@ export async function insertActions(c: pg.ClientBase, rows: { match: string; ind
 
 type Append = Extract<WriteOp, { op: 'appendAction' }>;
 
-/** A run of appended actions: one insert, then each match's `updated` set to its last action's time. */
+/**
+ * A run of appended actions in one statement (one round trip): the rows inserted, then each match's
+ * `updated` set to its last action's time.
+ */
 async function appendRun(c: pg.ClientBase, run: Append[]): Promise<void> {
-  await insertActions(c, run);
   const last = new Map(run.map((a) => [a.match, a.at]));
-  await c.query('UPDATE matches m SET updated = v.at FROM unnest($1::text[], $2::bigint[]) AS v(id, at) WHERE m.id = v.id', [
-    [...last.keys()], [...last.values()],
-  ]);
+  await c.query({
+    name: 'entente-append',
+    text: `WITH ins AS (INSERT INTO actions (match_id, idx, action, at)
+                        SELECT * FROM unnest($1::text[], $2::integer[], $3::json[], $4::bigint[]))
+           UPDATE matches m SET updated = v.at FROM unnest($5::text[], $6::bigint[]) AS v(id, at) WHERE m.id = v.id`,
+    values: [run.map((r) => r.match), run.map((r) => r.index), run.map((r) => json(r.action)), run.map((r) => r.at), [...last.keys()], [...last.values()]],
+  });
 }
 
 // The columns a patch may set, and how each is written (a whitelist: patch keys become SQL).
