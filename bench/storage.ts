@@ -1,6 +1,7 @@
 // npm run bench:storage [-- --json]
 // How long until a batch of writes is durable? Commit latency p50/p95 of `write` with 1 and with 50
-// appended actions, on SQLite (a temp dir) and, when ENTENTE_TEST_DATABASE_URL (or DATABASE_URL) names a
+// appended actions, and this process's CPU time per batch (node:sqlite is synchronous, so its whole latency
+// blocks the event loop; with pg only the CPU part does), on SQLite (a temp dir) and, when ENTENTE_TEST_DATABASE_URL (or DATABASE_URL) names a
 // PostgreSQL the user may create databases on, on a throwaway database there. A script, not a test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,26 +29,30 @@ const row = (id: string): MatchRow => ({
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-async function measure(s: Storage, size: number): Promise<{ p50: number; p95: number; perAction: number }> {
+async function measure(s: Storage, size: number): Promise<{ p50: number; p95: number; perAction: number; cpuMs: number }> {
   const id = `BENCH${size}`;
   await s.write([{ op: 'createMatch', row: row(id) }]);
   let next = 0;
   const times: number[] = [];
+  let cpu = process.cpuUsage();
   for (let b = 0; b < WARMUP + BATCHES; b++) {
+    if (b === WARMUP) cpu = process.cpuUsage();
     const ops: WriteOp[] = Array.from({ length: size }, () => ({ op: 'appendAction', match: id, index: next++, action, at: Date.now() }));
     const t = performance.now();
     await s.write(ops);
     if (b >= WARMUP) times.push(performance.now() - t);
   }
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / BATCHES;
   times.sort((x, y) => x - y);
-  return { p50: pct(times, 0.5), p95: pct(times, 0.95), perAction: pct(times, 0.5) / size };
+  return { p50: pct(times, 0.5), p95: pct(times, 0.95), perAction: pct(times, 0.5) / size, cpuMs };
 }
 
 async function bench(name: string, s: Storage, out: Record<string, unknown>): Promise<void> {
   for (const size of SIZES) {
     const r = await measure(s, size);
     out[`${name}/${size}`] = r;
-    if (!json) console.log(`${name.padEnd(8)} batch of ${String(size).padStart(2)}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${(r.perAction * 1000).toFixed(0)} µs per action at p50)`);
+    if (!json) console.log(`${name.padEnd(8)} batch of ${String(size).padStart(2)}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${(r.perAction * 1000).toFixed(0)} µs per action at p50; CPU ${r.cpuMs.toFixed(2)} ms per batch)`);
   }
   await s.close();
 }
