@@ -29,7 +29,9 @@ function redact(url: string): string {
 }
 
 export async function openPostgresStorage(url: string): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000 });
+  // TCP keepalive: a connection to a server that vanished without closing it (a failover, a partition)
+  // errors within about a minute instead of leaving a write waiting for hours.
+  const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
   // An idle connection dropped by the server (restart, failover) is reported here; without a listener
   // it would crash the process. The pool replaces it on the next checkout.
   pool.on('error', (e) => console.error(`[entente] PostgreSQL connection lost: ${e.message}`));
@@ -43,6 +45,12 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
   const transaction = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     const c = await pool.connect();
     let broken = false;
+    // A checked-out client has no listener of the pool's: its connection dying mid-transaction (a restart,
+    // a failover) would be an unhandled 'error' event and end the process. The running query rejects too.
+    const lost = (): void => {
+      broken = true;
+    };
+    c.on('error', lost);
     try {
       // Forced per transaction: a server configured with synchronous_commit=off would acknowledge writes
       // that a crash can still lose, and "written" must mean "on disk".
@@ -56,6 +64,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       });
       throw e;
     } finally {
+      c.removeListener('error', lost);
       c.release(broken);
     }
   };

@@ -5,6 +5,7 @@ import { migrate, SCHEMA_VERSION } from '../../server/storage/postgresMigrations
 import { openStorage } from '../../server/storage/open.ts';
 import { createTestDatabase, postgresUnavailable, underCi, type TestDatabase } from './postgresTest.ts';
 import { storageSuite } from './storage.suite.ts';
+import { append, create, inject, row } from './storageFixtures.ts';
 
 // The storage suite against PostgreSQL, and what only PostgreSQL has: `npm run migrate` and a schema check
 // at open. Needs ENTENTE_TEST_DATABASE_URL; under CI its absence is a failure, never a silent skip.
@@ -76,6 +77,29 @@ if (missing) {
       expect(await query(url, 'SELECT version FROM migrations ORDER BY version')).toEqual(
         Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })),
       );
+    });
+
+    test('a connection killed mid-transaction fails that write only, and the store keeps working', async () => {
+      const url = await db.schemaUrl();
+      const s = await openPostgresStorage(url);
+      await s.write([create(row('KILLED'))]);
+      const blocker = new pg.Client({ connectionString: url });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query("SELECT 1 FROM matches WHERE id = 'KILLED' FOR UPDATE");
+      const pending = s.write([append('KILLED', 0)]); // waits for the row lock, inside its transaction
+      let victim: number | undefined;
+      while (!victim) {
+        const waiting = await blocker.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        victim = waiting.rows[0]?.pid;
+      }
+      await blocker.query('SELECT pg_terminate_backend($1)', [victim]);
+      await expect(pending).rejects.toThrow();
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+      await s.write([append('KILLED', 0, inject(1))]);
+      expect(await s.actions('KILLED')).toEqual([inject(1)]);
+      await s.close();
     });
 
     test('an unreachable database fails at open with its address and without its password', async () => {
