@@ -64,7 +64,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       });
       throw e;
     } finally {
-      c.removeListener('error', lost);
+      if (!broken) c.removeListener('error', lost); // a dead one keeps it: it may still report its end
       c.release(broken);
     }
   };
