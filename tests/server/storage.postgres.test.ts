@@ -87,14 +87,16 @@ if (missing) {
       await blocker.connect();
       await blocker.query('BEGIN');
       await blocker.query("SELECT 1 FROM matches WHERE id = 'KILLED' FOR UPDATE");
-      const pending = s.write([append('KILLED', 0)]); // waits for the row lock, inside its transaction
+      // Waits for the row lock, inside its transaction. Settled into a value at once: it fails while the
+      // test is still awaiting other things.
+      const pending = s.write([append('KILLED', 0)]).then(() => 'written', (e: Error) => e);
       let victim: number | undefined;
       while (!victim) {
         const waiting = await blocker.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
         victim = waiting.rows[0]?.pid;
       }
       await blocker.query('SELECT pg_terminate_backend($1)', [victim]);
-      await expect(pending).rejects.toThrow();
+      expect(await pending).toBeInstanceOf(Error);
       await blocker.query('ROLLBACK');
       await blocker.end();
       await s.write([append('KILLED', 0, inject(1))]);
