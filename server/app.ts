@@ -8,7 +8,7 @@ import { JoinThrottle, MAX_WS_PAYLOAD } from './limits.ts';
 import { recoverMatches, startFailover } from './failover.ts';
 import { scaleOut } from './scaleOut.ts';
 import { MatchRoom, liveRooms } from './rooms/MatchRoom.ts';
-import { openSqliteStorage } from './storage/index.ts';
+import { openStorage } from './storage/open.ts';
 import { Journal } from './storage/journal.ts';
 
 // The whole server on one port: Colyseus (WebSocket + matchmaking), the JSON API and the built client.
@@ -23,7 +23,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage({ DATABASE_URL: config.databaseUrl ?? '', DATA_DIR: config.dataDir });
   const ctx: ServerContext = {
     config, storage, journal: new Journal(storage), throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
     creates: new JoinThrottle(config.createBurst, config.createPerMinute), joins: new JoinThrottle(config.joinBurst, config.joinPerMinute),

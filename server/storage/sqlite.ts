@@ -113,7 +113,7 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     actions: db.prepare('SELECT action FROM actions WHERE match_id = ? ORDER BY idx'),
     chat: db.prepare('SELECT line FROM chat WHERE match_id = ? ORDER BY id'),
     list: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE (:scenario IS NULL OR m.scenario = :scenario) AND (:status IS NULL OR m.status = :status)
-                      AND (:class IS NULL OR json_extract(m.settings, '$.classCode') = :class) ORDER BY m.created DESC LIMIT :limit`),
+                      AND (:class IS NULL OR json_extract(m.settings, '$.classCode') = :class) ORDER BY m.created DESC, m.id DESC LIMIT :limit`),
     byId: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.created DESC`),
     setOutcome: db.prepare('UPDATE matches SET outcome = ? WHERE id = ?'),
     deleteActions: db.prepare('DELETE FROM actions WHERE match_id = ?'),
