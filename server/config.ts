@@ -47,6 +47,8 @@ export interface ServerConfig {
   leaseMs: number;
   /** How often a process looks for matches whose process died (ms). */
   failoverMs: number;
+  /** Behind a proxy that sets X-Forwarded-For to the client's address: count limits by that address. */
+  trustProxy: boolean;
 }
 
 const num = (v: string | undefined, d: number): number => {
@@ -79,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicAddress: env.PUBLIC_ADDRESS || null,
     leaseMs: num(env.LEASE_SECONDS, 30) * 1000,
     failoverMs: num(env.FAILOVER_SECONDS, 5) * 1000,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
 
