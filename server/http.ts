@@ -6,6 +6,7 @@ import { MAX_MATCHMAKE_BODY } from './limits.ts';
 import { isRoomCode } from './roomCode.ts';
 import { MAX_IMPORT_BYTES, SECRET_HEADER, deleteMatch, hostedMatches, importMatch, listArchive, negotiationsOf, publicFile } from './archive.ts';
 import { serveStatic } from './static.ts';
+import { classInfo, createClass, seatInClass } from './classes.ts';
 
 // The HTTP side of the one port: the JSON API, the built client, and a gate in front of Colyseus'
 // matchmaking. The gate lets through only what leads into a match the right way (`create`, and
@@ -35,8 +36,11 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The address limits count by: the socket's, or behind a trusted proxy the one it forwards. */
+export function clientIp(req: IncomingMessage, trustProxy = false): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : '';
+  return first || req.socket.remoteAddress || 'unknown';
 }
 
 /** Refuse a body over `limit` and close the connection, so it is never read. */
@@ -91,7 +95,9 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(req, res, 400, 400, 'The request is not valid JSON.');
-  const ip = clientIp(req);
+  // Options starting with "__" are the server's own (restoring a match, tying it to a class).
+  if (Object.keys(body).some((k) => k.startsWith('__'))) return mmError(req, res, 400, 400, 'Those options are not valid.');
+  const ip = clientIp(req, ctx.config.trustProxy);
   if (method === 'create') {
     if (ctx.creates.blocked(ip)) return mmError(req, res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
     ctx.creates.fail(ip);
@@ -103,7 +109,8 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     } catch {
       // not a code
     }
-    if (!isRoomCode(code) || !matchMaker.getLocalRoomById(code)) {
+    // Asked of the matchmaking driver: with several processes, the match may live on another one.
+    if (!isRoomCode(code) || !(await matchMaker.getRoomById(code))) {
       ctx.throttle.fail(ip);
       return mmError(req, res, 404, 522, 'There is no match with that code. Check it with your teacher.');
     }
@@ -112,6 +119,39 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
   }
   (req as IncomingMessage & { body?: unknown }).body = body;
   colyseus(req, res);
+}
+
+async function classes(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const ip = clientIp(req, ctx.config.trustProxy);
+  if (path === '/api/classes') {
+    if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+    const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
+    if (text === null) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(res, 400, { ok: false, error: 'bad_request', message: 'The request is not valid JSON.' });
+    }
+    if (ctx.creates.blocked(ip)) return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were created from this network just now: wait a minute, then try again.' });
+    const k = Math.max(1, Math.min(8, Number((body as { matches?: unknown })?.matches) || 1));
+    for (let i = 0; i < k; i++) ctx.creates.fail(ip);
+    const r = await createClass(ctx, body);
+    return json(res, r.status, r.body);
+  }
+  const m = /^\/api\/classes\/([^/]+)(\/seat)?$/.exec(path);
+  if (!m) return json(res, 404, { ok: false, error: 'not_found' });
+  if (ctx.throttle.blocked(ip)) return json(res, 429, { ok: false, error: 'throttled', message: 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.' });
+  const code = m[1]!.toUpperCase();
+  const secret = req.headers[SECRET_HEADER];
+  const r = !isRoomCode(code) ? null : m[2]
+    ? (req.method === 'POST' ? await seatInClass(ctx, code) : { status: 405, body: { ok: false, error: 'method' } })
+    : await classInfo(ctx, code, typeof secret === 'string' ? secret : undefined);
+  if (!r) {
+    ctx.throttle.fail(ip);
+    return json(res, 404, { ok: false, error: 'not_found', message: 'There is no class with that code. Check it with your teacher.' });
+  }
+  json(res, r.status, r.body);
 }
 
 async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -129,7 +169,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
   if (path === '/api/matches') {
     if (req.method === 'GET') return json(res, 200, { matches: await listArchive(ctx, url.searchParams.get('scenario') || undefined) });
     if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
-    const ip = clientIp(req);
+    const ip = clientIp(req, ctx.config.trustProxy);
     if (ctx.creates.blocked(ip)) {
       return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were added from this network just now: wait a minute, then try again.' }, { connection: 'close' });
     }
@@ -152,6 +192,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
     }
     return json(res, 200, { matches: await hostedMatches(ctx, claims) });
   }
+  if (path.startsWith('/api/classes')) return classes(ctx, req, res, path);
   const mm = /^\/api\/matches\/([^/]+)(\/negotiations)?$/.exec(path);
   if (!mm) return json(res, 404, { ok: false, error: 'not_found' });
   let id: string;

@@ -1,7 +1,9 @@
 import type { NationAction } from '../../shared/types.ts';
+import type { Role } from '../../shared/protocol/teams.ts';
 import { sanitizeText } from '../limits.ts';
 import { composeLine } from './chat.ts';
 import { HOST_COMMANDS } from './host.ts';
+import { TEAM_COMMANDS, signature, signingOf, signsAlone } from './teams.ts';
 import { parseClientMessage, serverError, type Fail, type Kind } from './inbox.ts';
 import type { Match } from './match.ts';
 import { finish } from './phases.ts';
@@ -26,8 +28,11 @@ function action(type: string): Command {
     const gate = runningGate(m);
     if (gate) return gate;
     if (!p.nation) return serverError('not_seated');
+    if (!signsAlone(m, p)) return serverError(signingOf(m) === 'vote' ? 'needs_vote' : 'not_signer');
     const { ref: _ref, note, ...fields } = data;
     const a = { type, by: p.nation, ...fields } as NationAction;
+    const signed = signature(m, p.id, p.id);
+    if (signed) a.signed = signed;
     if (typeof note === 'string') {
       const clean = sanitizeText(note);
       if (clean) a.note = clean;
@@ -47,13 +52,21 @@ const SEAT_COMMANDS: Record<string, Command> = {
     if (s.status === 'finished') return serverError('match_over');
     if (s.status === 'running') return serverError('seat_locked');
     if (p.nation === nation) return null;
-    if (m.seats.holderOf(nation)) return serverError('seat_taken');
+    if (!m.seats.canTake(p, nation)) return serverError(m.seats.teamSize > 1 ? 'team_full' : 'seat_taken');
     m.seats.take(p, nation, { turn: s.game.turn, events: s.game.events.length });
     m.seatChanged(p);
     return null;
   },
   ready(m, p, data) {
     p.ready = data.ready as boolean;
+    return null;
+  },
+  takeRole(m, p, data) {
+    if (m.session.status !== 'lobby') return serverError('not_lobby');
+    if (m.session.row.settings.rolesBy !== 'teams') return serverError('roles_by_teacher');
+    if (!p.nation) return serverError('not_seated');
+    m.seats.giveRole(p, data.role as Role);
+    m.drafts.touch(p.nation);
     return null;
   },
   chat(m, p, data) {
@@ -71,6 +84,7 @@ const notHost: Command = () => serverError('not_host');
 export function commandFor(kind: Kind, name: string): Command {
   if (kind === 'action') return action(name);
   if (kind === 'seat') return SEAT_COMMANDS[name]!;
+  if (kind === 'team') return TEAM_COMMANDS[name]!;
   const host = HOST_COMMANDS[name as keyof typeof HOST_COMMANDS];
   return (m, p, data) => (p.host ? host(m, p, data) : notHost(m, p, data));
 }

@@ -15,7 +15,7 @@ import { newClock, recovered } from './clock.ts';
 import { CHAT_KEPT } from './chat.ts';
 import { projectorKeyOf } from './publish.ts';
 import { Seats } from './seats.ts';
-import { Session } from './session.ts';
+import { Session, type LeaseTerms } from './session.ts';
 
 // Where a match comes from: a teacher's new match, a "what if" fork of an archived one (from its public
 // record), or a match brought back after a restart by replaying its log. Each gives the session, the
@@ -44,10 +44,18 @@ export interface CreateDeps {
   now: () => number;
   /** Codes in use by live rooms of this process (storage knows the rest). */
   liveCode: (code: string) => boolean;
+  /** With several processes: the lease each match's writes renew. */
+  lease?: LeaseTerms;
+}
+
+/** A match of a class: its code, and the secret its host (the class's teacher) shares with the other matches. */
+export interface ClassTie {
+  code: string;
+  secret: string;
 }
 
 /** A new match (or a fork) from the host's options; stored before it is announced. */
-export async function createMatch(deps: CreateDeps, options: unknown): Promise<Created> {
+export async function createMatch(deps: CreateDeps, options: unknown, tie?: ClassTie): Promise<Created> {
   const parsed = createOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,13 +92,15 @@ export async function createMatch(deps: CreateDeps, options: unknown): Promise<C
   const err = setupError(scenario, { seats, turns: o.turns, seed, interests });
   if (err) throw new CreateError(400, err);
 
-  const people = new Seats();
-  const hostPerson = people.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true, o.device);
+  const people = new Seats([], o.teamSize ?? 1);
+  const hostPerson = people.add(host.nickname, o.hostPlays ? scenario.nations[0]!.id : null, true, o.device, tie?.secret);
   const now = deps.now();
   const settings: StoredSettings = {
     seats, turns: o.turns, hostName: host.nickname, hostPlays: o.hostPlays, teacherReads: o.teacherReads ?? false,
     publishNegotiations: o.publishNegotiations ?? false, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) }, interests, guide: o.guide ?? true,
+    teamSize: o.teamSize ?? 1, signing: o.signing ?? 'head', rolesBy: o.rolesBy ?? 'teacher',
   };
+  if (tie) settings.classCode = tie.code;
   for (let attempt = 0; ; attempt++) {
     const code = newRoomCode(deps.liveCode);
     settings.projectorKeyHash = hashSecret(projectorKeyOf(code, hostPerson.secret!));
@@ -98,7 +108,7 @@ export async function createMatch(deps: CreateDeps, options: unknown): Promise<C
       id: code, scenario: scenario.id, seed, settings, seats: defaultPlayers(scenario, seats), players: people.stored(), status: 'lobby',
       clock: newClock(), parent, created: now, updated: now, finished: null,
     };
-    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), [], [], deps.now, true);
+    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), [], [], deps.now, true, deps.lease);
     for (const a of prefix) {
       const e = session.record(a);
       if (e) throw new CreateError(500, `The forked match could not be replayed: ${e.message}`);
@@ -126,7 +136,7 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const r = replay(matchFileOf(row, actions, 'all'));
   if (!r.ok) throw new Error(`match ${code}: replay failed at action ${r.index}: ${r.error.message}`);
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
-  const session = new Session(deps.journal, row, r.final, actions, chat, deps.now);
+  const session = new Session(deps.journal, row, r.final, actions, chat, deps.now, false, deps.lease);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
-  return { session, seats: new Seats(row.players), scenario, phaseStart: r.frames.at(-1)!.state };
+  return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, phaseStart: r.frames.at(-1)!.state };
 }

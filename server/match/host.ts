@@ -1,5 +1,8 @@
 import { CLOSE_CODES, type HostMessageType } from '../../shared/protocol/messages.ts';
+import { randomInt } from 'node:crypto';
 import type { Action } from '../../shared/types.ts';
+import type { Role } from '../../shared/protocol/teams.ts';
+import { makeTeams } from './teams.ts';
 import { extend, pause, resume } from './clock.ts';
 import type { Command } from './commands.ts';
 import { serverError, type Fail } from './inbox.ts';
@@ -108,6 +111,19 @@ export const HOST_COMMANDS: Record<HostMessageType, Command> = {
       m.port.close(session, CLOSE_CODES.kicked);
     }
     return null;
+  },
+  setRole(m, _p, data) {
+    const p = target(m, data.player);
+    if ('code' in p) return p;
+    if (!p.nation) return serverError('not_seated');
+    m.seats.giveRole(p, data.role as Role);
+    for (const member of m.seats.membersOf(p.nation)) m.seatChanged(member);
+    m.drafts.touch(p.nation);
+    return null;
+  },
+  makeTeams(m, _p, data) {
+    if (m.session.status !== 'lobby') return serverError('not_lobby');
+    return makeTeams(m, data.mode as 'balanced', data.list as string | undefined, randomInt);
   },
   endMatch(m) {
     const err = record(m, { type: 'end' });

@@ -1,20 +1,21 @@
 import type { z } from 'zod';
-import { ACTION_MESSAGES, HOST_MESSAGES, MAX_CHAT, SEAT_MESSAGES, SERVER_ERRORS } from '../../shared/protocol/messages.ts';
+import { ACTION_MESSAGES, HOST_MESSAGES, MAX_CHAT, SEAT_MESSAGES, SERVER_ERRORS, TEAM_MESSAGES } from '../../shared/protocol/messages.ts';
 import { Bucket, MESSAGES_PER_SECOND, TYPE_LIMITS, Window } from '../limits.ts';
 
 // Every client message is checked here before anything acts on it: a known type, within its per-type
 // rate, no actor field, a payload its schema in shared/protocol accepts. What fails is answered with an
 // error; nothing here changes the match.
 
-export type Kind = 'action' | 'seat' | 'host';
+export type Kind = 'action' | 'seat' | 'team' | 'host';
 export type Fail = { code: string; message: string };
 
 const KINDS = new Map<string, Kind>([
   ...Object.keys(ACTION_MESSAGES).map((k): [string, Kind] => [k, 'action']),
   ...Object.keys(SEAT_MESSAGES).map((k): [string, Kind] => [k, 'seat']),
+  ...Object.keys(TEAM_MESSAGES).map((k): [string, Kind] => [k, 'team']),
   ...Object.keys(HOST_MESSAGES).map((k): [string, Kind] => [k, 'host']),
 ]);
-const SCHEMAS: Record<string, z.ZodType> = { ...ACTION_MESSAGES, ...SEAT_MESSAGES, ...HOST_MESSAGES };
+const SCHEMAS: Record<string, z.ZodType> = { ...ACTION_MESSAGES, ...SEAT_MESSAGES, ...TEAM_MESSAGES, ...HOST_MESSAGES };
 
 export const serverError = (code: keyof typeof SERVER_ERRORS, message?: string): Fail => ({ code, message: message ?? SERVER_ERRORS[code] });
 

@@ -19,6 +19,7 @@ export function phaseMs(m: Match): number {
 /** A new phase begins: everyone's "done" mark is cleared and its clock starts. */
 export function enterPhase(m: Match): void {
   for (const p of m.seats.values()) p.ready = false;
+  m.drafts.clear();
   m.session.setClock(startPhase(m.session.clock, phaseMs(m), m.now()));
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stateHash } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/types.ts';
-import type { SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { projectorOptionsSchema, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { secretMatches } from '../secrets.ts';
 import { mirrorGame } from '../state/mirror.ts';
 import { PlayerView } from '../state/MatchState.ts';
 import type { StoredChatLine } from '../storage/index.ts';
@@ -9,6 +10,7 @@ import type { Match } from './match.ts';
 import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
+import { teamView } from './teams.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
 // patch at once), each person's private view (sent only when it changed), the teacher's view, the `seat`
@@ -17,6 +19,17 @@ import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 /** The projector page's key: derived from the host's seat secret, so it needs no storage of its own. */
 export const projectorKeyOf = (code: string, hostSecret: string): string =>
   createHash('sha256').update(`projector|${code}|${hostSecret}`).digest('base64url').slice(0, 32);
+
+const MAX_PROJECTORS = 4;
+
+/** Why a projector may not connect (a wrong or old key, or enough projectors already); null when it may. */
+export function projectorRefusal(keyHash: string | undefined, options: object, projectors: number): { ok: false; code: 'bad_projector' | 'match_full'; message: string } | null {
+  const parsed = projectorOptionsSchema.safeParse(options);
+  if (!parsed.success || !secretMatches(keyHash, parsed.data.projector)) {
+    return { ok: false, code: 'bad_projector', message: 'This projector link is not valid any more: open it again from the teacher console.' };
+  }
+  return projectors >= MAX_PROJECTORS ? { ok: false, code: 'match_full', message: 'Enough projectors show this match already.' } : null;
+}
 
 const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 
@@ -33,7 +46,7 @@ export class Publisher {
   #teacherSent = '';
   #mirrored: GameState | null = null;
   /** For each connection, the state and seat its last private view was built from. */
-  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since'] }>();
+  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since']; team: string }>();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -81,7 +94,8 @@ export class Publisher {
     const t = row.settings;
     set(st.settings, {
       scenario: row.scenario, seats: t.seats, turns: t.turns, hostName: t.hostName, hostPlays: t.hostPlays, teacherReads: t.teacherReads,
-      publishNegotiations: t.publishNegotiations, guide: !!t.guide, diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
+      publishNegotiations: t.publishNegotiations, guide: !!t.guide, teamSize: t.teamSize ?? 1, signing: t.signing ?? 'head', rolesBy: t.rolesBy ?? 'teacher',
+      diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
       crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
     });
     this.#mirrorPeople();
@@ -105,8 +119,15 @@ export class Publisher {
         v.id = p.id;
         st.players.set(p.id, v);
       }
-      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting });
+      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles: m.seats.rolesOf(p).join(',') });
     }
+  }
+
+  /** What a member's team view depends on: its members (roles, presence) and its drafts. */
+  #teamKey(p: Person): string {
+    if (!p.nation || this.#m.seats.teamSize <= 1) return '';
+    const members = this.#m.seats.membersOf(p.nation).map((x) => `${x.id}${x.connected ? '+' : '-'}${x.slot ?? 0}`).join(' ');
+    return `${members}|${this.#m.drafts.versions.get(p.nation) ?? 0}`;
   }
 
   #viewer(p: Person): Viewer {
@@ -121,10 +142,11 @@ export class Publisher {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
       const from = this.#builtFrom.get(sid);
-      // Chat lines travel on their own: a view is rebuilt only when the state or the person's seat changed.
-      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since) {
-        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since });
-        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat);
+      const team = this.#teamKey(p);
+      // Chat lines travel on their own: a view is rebuilt only when the state, the person's seat or their team changed.
+      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since || from.team !== team) {
+        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team });
+        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat, teamView(m, p));
         const key = JSON.stringify({ ...view, chat: null });
         if (this.#sent.get(sid) !== key) {
           this.#sent.set(sid, key);

@@ -1,13 +1,15 @@
 import type { NationId } from '../../shared/types.ts';
 import { JOIN_ERRORS, joinOptionsSchema } from '../../shared/protocol/messages.ts';
+import { rolesFor, type Role } from '../../shared/protocol/teams.ts';
 import { checkNickname, nicknameKey } from '../nicknames.ts';
 import { hashSecret, newSecret, secretMatches } from '../secrets.ts';
 import type { MatchStatus, StoredPlayer } from '../storage/index.ts';
 
 // The people of a match: who they are (nickname, seat secret, browser), which nation each holds, and the
 // decisions about them: who may join and as what, who gets a nation back, who waits for the teacher, who
-// is removed for good. A nation is held by at most one person; a bot plays it while no one holds it or its
-// person is away beyond the reconnection window.
+// is removed for good. A nation is held by a team of up to `teamSize` people, each with a place in the
+// team (its `slot`) that gives their roles; a bot plays it while no member is here (all away beyond the
+// reconnection window, or none).
 
 /** Late joiners waiting for the teacher at most at once. */
 export const MAX_WAITING = 16;
@@ -53,9 +55,11 @@ export class Seats {
   dirty = false;
   /** The creator's connection has been bound as the host (a restored match: the host rejoins with the secret). */
   hostClaimed: boolean;
+  readonly teamSize: number;
 
-  constructor(stored: readonly StoredPlayer[] = []) {
+  constructor(stored: readonly StoredPlayer[] = [], teamSize = 1) {
     this.hostClaimed = stored.length > 0;
+    this.teamSize = teamSize;
     for (const p of stored) {
       this.people.set(p.id, { ...p, key: nicknameKey(p.nickname), sessionId: null, connected: false, away: false, ready: false, secret: null, cancelReconnection: null });
       if (p.kicked && p.nation) this.vacated.add(p.nation);
@@ -63,8 +67,7 @@ export class Seats {
   }
 
   /** A new person with a fresh secret (the host at creation, or a newcomer). */
-  add(nickname: string, nation: NationId | null, host: boolean, device?: string): Person {
-    const secret = newSecret();
+  add(nickname: string, nation: NationId | null, host: boolean, device?: string, secret = newSecret()): Person {
     const p: Person = {
       id: `p${this.people.size + 1}`, nickname, key: nicknameKey(nickname), nation, host, secretHash: hashSecret(secret), kicked: false,
       sessionId: null, connected: false, away: false, ready: false, secret, cancelReconnection: null,
@@ -122,6 +125,7 @@ export class Seats {
     p.sessionId = sessionId;
     p.connected = true;
     p.away = false;
+    if (p.host) this.hostClaimed = true;
     this.dirty = true;
     return previous;
   }
@@ -154,24 +158,56 @@ export class Seats {
     return session;
   }
 
-  /** Give `nation` to `p` (whoever held it loses it); their private history starts now if it is new to them. */
+  /**
+   * Put `p` in `nation`'s team, at its last place; a full team gives up a member who is away. Their private
+   * history starts now if the nation is new to them.
+   */
   take(p: Person, nation: NationId, now: { turn: number; events: number }): void {
-    const h = this.holderOf(nation);
-    if (h && h !== p) {
-      h.nation = null;
-      h.ready = false;
+    if (p.nation === nation) return;
+    const team = this.membersOf(nation);
+    if (team.length >= this.teamSize) {
+      const gone = team.find((m) => m.away);
+      if (gone) {
+        gone.nation = null;
+        gone.ready = false;
+      }
     }
-    if (p.nation !== nation) p.since = { ...now };
+    p.since = { ...now };
     p.nation = nation;
+    p.slot = Math.max(-1, ...this.membersOf(nation).filter((m) => m !== p).map((m) => m.slot ?? 0)) + 1;
     p.waiting = false;
     this.vacated.delete(nation);
     this.dirty = true;
   }
 
-  /** A nation `p` may be given: no one holds it, or its person is away (a bot plays it). */
+  /** A nation `p` may join: its team has room, or a member who is away gives up their place. */
   canTake(p: Person, nation: NationId): boolean {
-    const h = this.holderOf(nation);
-    return !h || h === p || h.away;
+    const team = this.membersOf(nation);
+    return team.includes(p) || team.length < this.teamSize || team.some((m) => m.away);
+  }
+
+  /** The members of a nation's team, in their places (the head first). */
+  membersOf(nation: NationId): Person[] {
+    const out: Person[] = [];
+    for (const p of this.people.values()) if (p.nation === nation && !p.kicked) out.push(p);
+    return out.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  }
+
+  /** A member's roles: by their place in a team of that size (smaller teams combine roles). */
+  rolesOf(p: Person): Role[] {
+    if (!p.nation) return [];
+    const team = this.membersOf(p.nation);
+    return rolesFor(team.length, team.indexOf(p));
+  }
+
+  /** Give `p` the place (and so the roles) of the member who has `role` now; they swap places. */
+  giveRole(p: Person, role: Role): void {
+    if (!p.nation) return;
+    const team = this.membersOf(p.nation);
+    const other = team.find((m) => this.rolesOf(m).includes(role));
+    if (!other || other === p) return;
+    [p.slot, other.slot] = [other.slot ?? team.indexOf(other), p.slot ?? team.indexOf(p)];
+    this.dirty = true;
   }
 
   get(id: string): Person | undefined {
@@ -199,20 +235,28 @@ export class Seats {
     return false;
   }
 
+  /** The first member of a nation's team (its head), if any. */
   holderOf(nation: NationId): Person | undefined {
-    for (const p of this.people.values()) if (p.nation === nation && !p.kicked) return p;
-    return undefined;
+    return this.membersOf(nation)[0];
   }
 
-  /** Bots play a nation no one holds, or whose person is away beyond the reconnection window. */
+  /** Bots play a nation with no member here: none, or all away beyond the reconnection window. */
   botPlays(nation: NationId): boolean {
-    const h = this.holderOf(nation);
-    return !h || h.away;
+    return this.membersOf(nation).every((p) => p.away);
   }
 
-  /** A nation for a newcomer in the lobby: one no one holds and no removed person left. */
+  /** A nation for a newcomer in the lobby: the team with the fewest members and room left (no removed person's). */
   freeNation(nations: readonly NationId[]): NationId | null {
-    return nations.find((id) => !this.holderOf(id) && !this.vacated.has(id)) ?? null;
+    let best: NationId | null = null;
+    let fewest = this.teamSize;
+    for (const id of nations) {
+      const n = this.membersOf(id).length;
+      if (n < fewest && !this.vacated.has(id)) {
+        best = id;
+        fewest = n;
+      }
+    }
+    return best;
   }
 
   waiting(): Person[] {
@@ -230,6 +274,7 @@ export class Seats {
       if (p.deviceHash) s.deviceHash = p.deviceHash;
       if (p.waiting) s.waiting = true;
       if (p.since) s.since = p.since;
+      if (p.slot !== undefined) s.slot = p.slot;
       return s;
     });
   }

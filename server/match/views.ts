@@ -2,6 +2,7 @@ import type { GameEvent, GameState, NationId, Pair } from '../../shared/types.ts
 import { assess } from '../../shared/rules/index.ts';
 import { CHAT_HISTORY, type ChatLine, type PrivateView, type TeacherView } from '../../shared/protocol/messages.ts';
 import type { StoredChatLine, StoredPlayer } from '../storage/index.ts';
+import type { TeamView } from '../../shared/protocol/teams.ts';
 
 // What each person may see beyond the public state. Private history belongs to people, not to nations:
 // a newcomer who takes a departed student's nation sees the nation's open business (its proposals,
@@ -39,7 +40,7 @@ export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, tea
 }
 
 /** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet). */
-export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length): PrivateView {
+export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length, team: TeamView | null = null): PrivateView {
   const nation = viewer.nation && gs.nations.some((n) => n.id === viewer.nation) ? viewer.nation : null;
   const lines = visibleChat(chat, viewer, teacherReads, chatEnd);
   if (!nation) {
@@ -70,6 +71,7 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
     events: gs.events.filter((e, i) => e.private && e.nations.includes(nation) && since(e, i, viewer.since)),
     chat: lines,
     teacherReads,
+    team,
   };
 }
 

@@ -96,6 +96,8 @@ export const PlayerView = schema({
   bot: t.boolean().default(false),
   /** Joined a running match and waits for the teacher to let them in. */
   waiting: t.boolean().default(false),
+  /** Their roles in their nation's team, comma-separated (shared/protocol/teams.ts ROLES); '' without a nation. */
+  roles: t.string().default(''),
 }, 'PlayerView');
 export type PlayerView = SchemaType<typeof PlayerView>;
 
@@ -121,6 +123,10 @@ export const SettingsView = schema({
   publishNegotiations: t.boolean(),
   /** The guided first turn: the first year's diplomacy is longer. */
   guide: t.boolean().default(false),
+  /** Students per nation; how a team's draft becomes the nation's ('head' | 'any' | 'vote'); who gives out roles. */
+  teamSize: t.number().default(1),
+  signing: t.string().default('head'),
+  rolesBy: t.string().default('teacher'),
   diplomacySeconds: t.number(),
   policySeconds: t.number(),
   crisisSeconds: t.number(),

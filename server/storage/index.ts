@@ -25,6 +25,14 @@ export interface StoredSettings {
   guide?: boolean;
   /** Hash of the projector page's key (absent in older rows: no projector). */
   projectorKeyHash?: string;
+  /** Students per nation (absent in older rows: 1). */
+  teamSize?: number;
+  /** How a team's draft becomes the nation's (absent: its head signs). */
+  signing?: 'head' | 'any' | 'vote';
+  /** Who gives out roles (absent: the teacher). */
+  rolesBy?: 'teacher' | 'teams';
+  /** The class this match is one of (parallel matches under one class code), if any. */
+  classCode?: string;
 }
 
 /** A person in a match (the host included). Secrets are stored only as hashes. */
@@ -44,6 +52,8 @@ export interface StoredPlayer {
    * this many events. Private events and lines from before belong to whoever held the nation then.
    */
   since?: { turn: number; events: number };
+  /** Their place in the nation's team (0 first: the head), which gives their roles. */
+  slot?: number;
 }
 
 /** The phase clock and the teacher's switches, kept so a restarted server can resume them. */
@@ -96,7 +106,9 @@ export type WriteOp =
   | { op: 'createMatch'; row: MatchRow }
   | { op: 'appendAction'; match: string; index: number; action: Action; at: number }
   | { op: 'appendChat'; match: string; line: StoredChatLine }
-  | { op: 'updateMatch'; match: string; patch: MatchPatch; at: number };
+  | { op: 'updateMatch'; match: string; patch: MatchPatch; at: number }
+  /** Take or renew `owner`'s lease of the match; the whole batch fails (LeaseLostError) if another owner holds it. */
+  | { op: 'lease'; match: string; owner: string; now: number; until: number };
 
 /** `write` rejects with this when a batch creates a match whose id exists (room codes are unique). */
 export class DuplicateMatchError extends Error {
@@ -106,14 +118,22 @@ export class DuplicateMatchError extends Error {
   }
 }
 
+/** `write` rejects with this when a batch's lease belongs to another process: this one must stop the match. */
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`another process runs match ${id} now`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 export interface Storage {
   /** Apply a batch of writes in order, in one durable transaction (all or nothing). */
   write(ops: readonly WriteOp[]): Promise<void>;
   getMatch(id: string): Promise<MatchRow | undefined>;
   actions(id: string): Promise<Action[]>;
   chat(id: string): Promise<StoredChatLine[]>;
-  /** Full rows for the archive, newest first, optionally of one scenario or status, with their log length. */
-  listRows(options?: { scenario?: string; status?: MatchStatus; limit?: number }): Promise<(MatchRow & { actionCount: number })[]>;
+  /** Full rows for the archive, newest first, optionally of one scenario, status or class, with their log length. */
+  listRows(options?: { scenario?: string; status?: MatchStatus; classCode?: string; limit?: number }): Promise<(MatchRow & { actionCount: number })[]>;
   /** Rows whose id is one of `ids` (the host's own running matches), with their log length. */
   rowsByIds(ids: readonly string[]): Promise<(MatchRow & { actionCount: number })[]>;
   /** Store an imported match and its whole log in one transaction (all or nothing). */

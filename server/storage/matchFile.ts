@@ -1,5 +1,6 @@
 import { RULES_VERSION, type Action, type MatchFile } from '../../shared/types.ts';
 import { interestsOfRow, type MatchRow } from './index.ts';
+import { rolesFor } from '../../shared/protocol/teams.ts';
 
 // The one converter between a stored match (its row and log) and a match file. The server replays the
 // whole file to bring a match back; the archive publishes the public file of a finished match, where
@@ -19,13 +20,21 @@ export function matchFileOf(row: MatchRow, log: readonly Action[], journals: 'al
     return rest as Action;
   });
   const players = row.seats.map((seat) => {
-    const holder = people.find((p) => p.nation === seat.nation);
-    return holder ? { ...seat, name: holder.nickname, bot: false } : seat;
+    const team = people.filter((p) => p.nation === seat.nation).map((p) => p.nickname).join(', ');
+    return team ? { ...seat, name: team.length > 40 ? `${team.slice(0, 39)}…` : team, bot: false } : seat;
   });
   const file: MatchFile = {
     rulesVersion: RULES_VERSION, scenario: row.scenario, seed: row.seed, settings: { turns: row.settings.turns },
     players, interests: interestsOfRow(row), actions,
   };
   if (row.parent) file.parent = row.parent;
+  // Teams and roles, so the replay and the debrief can say who drafted and who signed.
+  const teamSize = row.settings.teamSize ?? 1;
+  if (teamSize > 1) {
+    file.people = row.players.filter((p) => !p.kicked && !p.host).map((p) => {
+      const team = people.filter((x) => x.nation === p.nation).sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+      return { id: p.id, nickname: p.nickname, nation: p.nation, roles: p.nation ? rolesFor(team.length, team.findIndex((x) => x.id === p.id)) : [] };
+    });
+  }
   return file;
 }
