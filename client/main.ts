@@ -4,7 +4,7 @@ import { clearSession, loadSession } from './net/session.ts';
 import { bus } from './game/bus.ts';
 import { announce, announcePhases } from './ui/live.ts';
 import { App, page, resuming } from './ui/App.tsx';
-import { routeOf } from './ui/pages.tsx';
+import { preload, routeOf } from './ui/pages.tsx';
 import { normaliseCode } from './view/names.ts';
 
 // Entry: the projector page has its own lazy chunk and connection; everything else is the app, which
@@ -19,6 +19,7 @@ if (projector) {
   const conn = new Connection(announce);
   announcePhases(conn.store);
   page.value = routeOf(location.pathname);
+  if (page.value) void preload(page.value.kind).catch(() => undefined);
   const linked = normaliseCode(new URLSearchParams(location.search).get('code') ?? '');
   const saved = loadSession();
   // A new join link on a browser that played an earlier match opens the new match's join.

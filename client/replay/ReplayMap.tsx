@@ -10,11 +10,16 @@ import { positionLabel, stateAt, type Replay } from './model.ts';
 // regions (a good share of its pixels differ from the sea), checked on animation frames once Phaser is
 // ready; the viewer then replays the rest of the match.
 
+let probe: CanvasRenderingContext2D | null = null;
+
 function canvasShowsLand(box: HTMLElement): boolean {
   const c = box.querySelector('canvas');
-  const probe = document.createElement('canvas');
-  probe.width = probe.height = 48;
-  const g = probe.getContext('2d', { willReadFrequently: true });
+  if (!probe) {
+    const el = document.createElement('canvas');
+    el.width = el.height = 48;
+    probe = el.getContext('2d', { willReadFrequently: true });
+  }
+  const g = probe;
   if (!c || !g || !c.width) return false;
   try { g.drawImage(c, 0, 0, 48, 48); } catch { return true; } // cannot read it back: take Phaser's word
   const px = g.getImageData(0, 0, 48, 48).data;

@@ -27,13 +27,22 @@ const loaders: Record<PageRoute['kind'], () => Promise<ComponentType<PageProps>>
   glossary: () => import('../glossary/GlossaryPage.tsx').then((m) => m.GlossaryPage as ComponentType<PageProps>),
 };
 
+const loading = new Map<PageRoute['kind'], Promise<ComponentType<PageProps>>>();
+
+/** Start loading a page's chunk (main.ts does it before the first render, so no time is lost). */
+export function preload(kind: PageRoute['kind']): Promise<ComponentType<PageProps>> {
+  let p = loading.get(kind);
+  if (!p) loading.set(kind, (p = loaders[kind]()));
+  return p;
+}
+
 export function Lazy({ route }: { route: PageRoute }) {
   const { conn } = useDeps();
   const [Page, setPage] = useState<ComponentType<PageProps> | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     let alive = true;
-    loaders[route.kind]().then((c) => { if (alive) setPage(() => c); }, (e: unknown) => setError(String(e)));
+    preload(route.kind).then((c) => { if (alive) setPage(() => c); }, (e: unknown) => setError(String(e)));
     return () => { alive = false; };
   }, [route.kind]);
   if (error) return <div class="home"><p class="error" role="alert">This page could not load ({error}). Reload to try again.</p></div>;

@@ -167,6 +167,12 @@ describe('a lesson in Chromium: teacher, a laptop and a phone', () => {
     await alliance.getByRole('button', { name: 'Accept Kestria’s proposal' }).click();
     await alice.page.getByRole('tab', { name: /Treaties/ }).click();
     await expect.poll(() => alice.page.getByRole('article').filter({ hasText: /with Kestria/ }).count(), { timeout: 15_000 }).toBe(2);
+    // --- Alice reloads mid-turn: the same seat, the same treaties, the page at the top.
+    await alice.page.reload();
+    await expect.poll(() => alice.page.locator('.topbar').textContent(), { timeout: 20_000 }).toContain('Valdor');
+    await phaseIs([alice], /Turn 1 of 3 · Diplomacy/);
+    await alice.page.getByRole('tab', { name: /Treaties/ }).click();
+    await expect.poll(() => alice.page.getByRole('article').filter({ hasText: /with Kestria/ }).count(), { timeout: 15_000 }).toBe(2);
     await alice.page.getByRole('tab', { name: /Negotiate/ }).click();
 
     // --- The teacher injects a crisis on Kestria by Isolde and is told what was queued.
