@@ -239,7 +239,9 @@ describe('a lesson in Chromium: teacher, a laptop and a phone', () => {
     await alice.page.getByLabel('Why this deal? (decision journal)').fill('Lock it in for longer.');
     await alice.page.getByRole('button', { name: 'Propose the amendment' }).click();
     await expect.poll(() => alice.page.getByRole('status').filter({ hasText: 'Proposal sent.' }).count(), { timeout: 10_000 }).toBe(1);
-    await bob.page.getByRole('article').filter({ hasText: 'An amendment' }).waitFor({ timeout: 15_000 });
+    const amendment = bob.page.getByRole('article').filter({ hasText: 'An amendment' });
+    await amendment.waitFor({ timeout: 15_000 });
+    expect(await amendment.getByRole('group', { name: 'What the amendment changes' }).textContent()).toMatch(/Minimum term \(turns\):\s*7\s*→\s*9/);
     await shot(bob, 'c07-amendment-phone');
 
     // --- The end: scores fit the phone; the record holds every journal line.

@@ -20,6 +20,7 @@ export function IncomingCard({ s, me, p, onCounter }: { s: GameState; me: Nation
   const noteId = `note-${p.id}`;
   const diplomacy = s.phase === 'diplomacy' && !s.over;
   const earlier = p.counterOf ? st.priv?.proposals.find((x) => x.id === p.counterOf) : undefined;
+  const amended = p.amends ? s.treaties.find((t) => t.id === p.amends) : undefined;
   const why = diplomacy ? undefined : 'Proposals are answered in the diplomacy phase.';
   return (
     <article class="card proposal" aria-labelledby={`${p.id}-h`}>
@@ -27,6 +28,7 @@ export function IncomingCard({ s, me, p, onCounter }: { s: GameState; me: Nation
       {p.counterOf ? <p><strong>A counter-proposal: </strong>{earlier ? 'the terms were changed from your earlier proposal.' : 'the terms were changed from an earlier proposal.'}</p> : null}
       {earlier ? <CounterChanges s={s} before={earlier.terms} after={p.terms} parties={[p.from, ...p.to]} title="What the counter changed" /> : null}
       {p.amends ? <p><strong>An amendment: </strong>new terms for a treaty you already have, at its review.</p> : null}
+      {amended ? <CounterChanges s={s} before={amended.terms} after={p.terms} parties={amended.parties} title="What the amendment changes" /> : null}
       <p class="muted">{describeTerms(s, p.terms)}</p>
       <ul style="margin:.2rem 0 .4rem 1rem;padding:0">{termLines(s, p.terms).map((l) => <li key={l.term}>{l.line}</li>)}</ul>
       <AssessmentView card={cardFor(s, me, p)} id={`as-${p.id}`} />
