@@ -49,15 +49,17 @@ export async function fitsWidth(p: Person): Promise<void> {
 export async function tablesFit(p: Person, limit: number): Promise<void> {
   const before = p.page.viewportSize()!;
   if (before.width > limit) await p.page.setViewportSize({ width: limit, height: before.height });
-  const wide = await p.page.evaluate((max) => [...document.querySelectorAll('table')]
+  // Charts resize in a ResizeObserver callback: wait until the page is laid out at that width.
+  const wideTables = () => p.page.evaluate((max) => [...document.querySelectorAll('table')]
     .filter((t) => !t.closest('.visually-hidden') && t.getBoundingClientRect().width > 0 && (t.getBoundingClientRect().right > max + 0.5 || (t.parentElement && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)))
     .map((t) => `${t.id || t.className}: ${Math.round(t.getBoundingClientRect().width)} px`), limit);
-  const page = await p.page.evaluate(() => document.documentElement.scrollWidth);
-  const sticking = await p.page.evaluate((max) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > max + 0.5 && e.getBoundingClientRect().width > 0)
-    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`), limit);
-  if (before.width > limit) await p.page.setViewportSize(before);
-  expect(page, `${p.name}: page wider than ${limit} px (${sticking.join('; ')})`).toBeLessThanOrEqual(limit);
-  expect(wide, `${p.name}: tables wider than ${limit} px`).toEqual([]);
+  const pageWidth = () => p.page.evaluate(() => document.documentElement.scrollWidth);
+  try {
+    await expect.poll(pageWidth, { timeout: 5_000, message: `${p.name}: page wider than ${limit} px` }).toBeLessThanOrEqual(limit);
+    await expect.poll(wideTables, { timeout: 5_000, message: `${p.name}: tables wider than ${limit} px` }).toEqual([]);
+  } finally {
+    if (before.width > limit) await p.page.setViewportSize(before);
+  }
 }
 
 export function noProblems(people: Person[]): void {
