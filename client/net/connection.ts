@@ -1,6 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { ClientMessage, ClientMessageType, CreateOptions } from '../../shared/protocol/messages.ts';
-import { FINAL_JOIN_CODES, KICKED_CLOSE, REPLACED_CLOSE, SERVER_MESSAGE_TYPES } from './protocol.ts';
+import { CLOSE_CODES, FINAL_JOIN_CODES, SERVER_MESSAGES } from './protocol.ts';
 import { Store } from '../state/store.ts';
 import { initialAppState, readPublic, type AppState } from '../state/model.ts';
 import { clearSession, deviceId, loadSecret, loadSession, saveSession } from './session.ts';
@@ -139,7 +139,7 @@ export class Connection {
       save: (h) => this.#save(this.store.get().nickname, h),
       removed: (message) => this.#closed(message, true),
     });
-    for (const type of SERVER_MESSAGE_TYPES) room.onMessage(type, handlers[type] as (p: unknown) => void);
+    for (const type of SERVER_MESSAGES) room.onMessage(type, handlers[type] as (p: unknown) => void);
     room.onDrop(() => { if (!this.#unloading) this.store.set({ status: 'reconnecting' }); });
     room.onReconnect(() => {
       this.#save(nickname, host);
@@ -147,8 +147,8 @@ export class Connection {
     });
     room.onLeave((code) => {
       if (this.#leaving || this.#unloading || this.#room !== room) return;
-      if (code === KICKED_CLOSE) return this.#closed('The teacher removed you from this match.', true);
-      if (code === REPLACED_CLOSE) return this.#closed('You opened this match in another tab or device, so this one was closed.', false);
+      if (code === CLOSE_CODES.kicked) return this.#closed('The teacher removed you from this match.', true);
+      if (code === CLOSE_CODES.replaced) return this.#closed('You opened this match in another tab or device, so this one was closed.', false);
       if (code === 4000 || code === 1000) return this.#closed('The match closed.', false);
       if (this.#projector) return this.#closed('The projector lost the match: reload the page.', false);
       // Lost for good (the server restarted, or the network was gone too long): rejoin with the seat secret.
