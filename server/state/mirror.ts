@@ -1,71 +1,112 @@
 import type { ArraySchema } from '@colyseus/schema';
-import type { GameState, Scenario } from '../../shared/types.ts';
+import type { GameState, Scenario, Treaty } from '../../shared/types.ts';
 import { hasChosen, publicEvents, scores, winners } from '../../shared/rules/index.ts';
 import { CallView, CrisisView, NationView, NewsView, RegionView, ScoreView, TreatyView, type MatchState } from './MatchState.ts';
 
 // Copy the public part of a rules GameState into the schema state. Fields are assigned only when they
-// change, and list items are updated in place by id, so a patch carries what changed and no more.
+// change, and list items are updated in place by id, so a patch carries what changed and no more. It runs
+// after every accepted action, so it skips what cannot have changed: a region's name and kind, a news item
+// once written, a treaty's terms while the treaty object is the same (treaties are copied on write).
 
 type Assignable = Record<string, unknown>;
 function set<T extends object>(target: T, values: Partial<T>): void {
   const t = target as Assignable;
-  for (const [k, v] of Object.entries(values)) if (t[k] !== v) t[k] = v;
+  for (const k in values) if (t[k] !== (values as Assignable)[k]) t[k] = (values as Assignable)[k];
 }
 
 function setStrings(arr: ArraySchema<string>, values: readonly string[]): void {
-  if (arr.length === values.length && values.every((v, i) => arr[i] === v)) return;
+  if (arr.length === values.length) {
+    let same = true;
+    for (let i = 0; i < values.length && same; i++) same = arr[i] === values[i];
+    if (same) return;
+  }
   arr.clear();
   arr.push(...values);
 }
 
-/** Keep `arr` equal to `items` keyed by `key`: update in place when the ids match, rebuild otherwise. */
-function syncList<S extends object, I>(arr: ArraySchema<S>, items: readonly I[], key: (i: I) => string, idOf: (s: S) => string, make: () => S, fill: (s: S, i: I) => void): void {
-  const same = arr.length === items.length && items.every((it, i) => idOf(arr[i]!) === key(it));
-  if (!same) {
-    arr.clear();
-    for (const it of items) {
-      const s = make();
-      fill(s, it);
-      arr.push(s);
-    }
+/**
+ * The children of each list, as a plain array: this file is the lists' only writer, and reading a schema
+ * array's items goes through a proxy, which was most of the mirror's time.
+ */
+const childrenOf = new WeakMap<object, object[]>();
+
+/** Keep `arr` equal to `items` by id: update in place when the ids match, rebuild otherwise. */
+function syncList<S extends { id: string }, I extends { id: string }>(arr: ArraySchema<S>, items: readonly I[], make: () => S, fill: (s: S, i: I, fresh: boolean) => void): void {
+  const kids = childrenOf.get(arr) as S[] | undefined;
+  let same = !!kids && kids.length === items.length;
+  for (let i = 0; i < items.length && same; i++) same = kids![i]!.id === items[i]!.id;
+  if (same) {
+    for (let i = 0; i < items.length; i++) fill(kids![i]!, items[i]!, false);
     return;
   }
-  items.forEach((it, i) => fill(arr[i]!, it));
+  arr.clear();
+  const fresh: S[] = [];
+  for (const it of items) {
+    const s = make();
+    fill(s, it, true);
+    fresh.push(s);
+  }
+  arr.push(...fresh);
+  childrenOf.set(arr, fresh);
+}
+
+/** The treaty object each TreatyView was last filled from (a treaty unchanged keeps its object). */
+const filledFrom = new WeakMap<object, Treaty>();
+
+function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): void {
+  const owned = new Map<string, number>();
+  for (const r of gs.regions) owned.set(r.owner, (owned.get(r.owner) ?? 0) + 1);
+  syncList(ms.nations, gs.nations, () => new NationView(), (v, n, fresh) => {
+    if (fresh) {
+      const sc = scenario.nations.find((x) => x.id === n.id);
+      set(v, { id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid' });
+    }
+    let trust = 0;
+    for (const o of gs.nations) if (o.id !== n.id) trust += gs.pairs[`${o.id}>${n.id}`]?.trust ?? 0;
+    trust = gs.nations.length > 1 ? Math.round(trust / (gs.nations.length - 1)) : 0;
+    set(v, {
+      economy: n.economy, military: n.military, stability: n.stability, reputation: n.reputation, technology: n.technology,
+      trustReceived: trust, regions: owned.get(n.id) ?? 0, crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose: hasChosen(gs, n.id),
+    });
+  });
 }
 
 export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): void {
   set(ms, { phase: gs.phase, turn: gs.turn, turns: gs.turns, pressure: gs.pressure, revisionist: gs.revisionistName });
-  syncList(ms.nations, gs.nations, (n) => n.id, (v) => v.id, () => new NationView(), (v, n) => {
-    const sc = scenario.nations.find((x) => x.id === n.id);
-    const others = gs.nations.filter((o) => o.id !== n.id);
-    const trust = others.length ? Math.round(others.reduce((sum, o) => sum + (gs.pairs[`${o.id}>${n.id}`]?.trust ?? 0), 0) / others.length) : 0;
-    set(v, {
-      id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid',
-      economy: n.economy, military: n.military, stability: n.stability, reputation: n.reputation, technology: n.technology,
-      trustReceived: trust, regions: gs.regions.filter((r) => r.owner === n.id).length,
-      crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose: hasChosen(gs, n.id),
-    });
+  mirrorNations(ms, gs, scenario);
+  syncList(ms.regions, gs.regions, () => new RegionView(), (v, r, fresh) => {
+    if (fresh) set(v, { id: r.id, name: r.name, core: r.core, capital: r.capital });
+    if (v.owner !== r.owner) v.owner = r.owner;
   });
-  syncList(ms.regions, gs.regions, (r) => r.id, (v) => v.id, () => new RegionView(), (v, r) => set(v, { id: r.id, name: r.name, owner: r.owner, core: r.core, capital: r.capital }));
-  syncList(ms.treaties, gs.treaties, (t) => t.id, (v) => v.id, () => new TreatyView(), (v, t) => {
+  syncList(ms.treaties, gs.treaties, () => new TreatyView(), (v, t) => {
+    if (filledFrom.get(v) === t) return;
+    filledFrom.set(v, t);
     set(v, { id: t.id, kind: t.terms.kind, terms: JSON.stringify(t.terms), signed: t.signed, nextReview: t.nextReview, endsAt: t.endsAt ?? 0, noticeBy: t.noticeBy ?? '' });
     setStrings(v.parties, t.parties);
   });
-  syncList(ms.crises, gs.crises, (c) => c.id, (v) => v.id, () => new CrisisView(), (v, c) => set(v, {
+  syncList(ms.crises, gs.crises, () => new CrisisView(), (v, c) => set(v, {
     id: c.id, type: c.type, attacker: c.attacker, target: c.target, region: c.region, severity: c.severity, provoked: c.provoked,
     injected: c.injected, outcome: c.outcome, defence: c.defence, regionLost: c.regionLost,
   }));
-  syncList(ms.calls, gs.calls, (k) => k.id, (v) => v.id, () => new CallView(), (v, k) => set(v, { id: k.id, crisis: k.crisis, treaty: k.treaty, ally: k.ally, victim: k.victim, answered: k.answer !== null }));
+  syncList(ms.calls, gs.calls, () => new CallView(), (v, k) => set(v, { id: k.id, crisis: k.crisis, treaty: k.treaty, ally: k.ally, victim: k.victim, answered: k.answer !== null }));
   setStrings(ms.events, publicEvents(gs.events).map((e) => e.text));
-  syncList(ms.news, gs.news, (n) => String(n.turn), (v) => String(v.turn), () => new NewsView(), (v, n) => {
-    set(v, { turn: n.turn });
-    setStrings(v.lines, n.lines);
-    setStrings(v.concepts, n.concepts);
-  });
-  if (gs.over) {
-    syncList(ms.scores, scores(gs), (s) => s.nation, (v) => v.nation, () => new ScoreView(), (v, s) => set(v, {
-      nation: s.nation, total: s.total, prosperity: s.prosperity, security: s.security, standing: s.standing, autonomy: s.autonomy, interest: s.interest,
-    }));
+  // News items are never changed once written: only new ones are filled.
+  if (ms.news.length > gs.news.length) ms.news.clear();
+  for (let i = ms.news.length; i < gs.news.length; i++) {
+    const n = gs.news[i]!;
+    const v = new NewsView();
+    v.turn = n.turn;
+    v.lines.push(...n.lines);
+    v.concepts.push(...n.concepts);
+    ms.news.push(v);
+  }
+  if (gs.over && ms.scores.length === 0) {
+    // The final standings, once: nothing changes after the end.
+    for (const sc of scores(gs)) {
+      const v = new ScoreView();
+      set(v, { nation: sc.nation, total: sc.total, prosperity: sc.prosperity, security: sc.security, standing: sc.standing, autonomy: sc.autonomy, interest: sc.interest });
+      ms.scores.push(v);
+    }
     setStrings(ms.winners, winners(gs));
   }
 }
