@@ -11,6 +11,7 @@ import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
+import { viewKey } from './viewKeys.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
 // patch at once), each person's private view (sent only when it changed), the teacher's view, the `seat`
@@ -46,7 +47,7 @@ export class Publisher {
   #teacherSent = '';
   #mirrored: GameState | null = null;
   /** For each connection, the state and seat its last private view was built from. */
-  readonly #builtFrom = new Map<string, { game: GameState; nation: string | null; since: Person['since']; team: string }>();
+  readonly #builtFrom = new Map<string, string>();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -141,15 +142,14 @@ export class Publisher {
     for (const p of m.seats.values()) {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
-      const from = this.#builtFrom.get(sid);
-      const team = this.#teamKey(p);
-      // Chat lines travel on their own: a view is rebuilt only when the state, the person's seat or their team changed.
-      if (!from || from.game !== snap.game || from.nation !== p.nation || from.since !== p.since || from.team !== team) {
-        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team });
+      // Chat lines travel on their own; a view is rebuilt only when what it shows may have changed.
+      const key = `${viewKey(snap.game, p.nation, p.since)}#${this.#teamKey(p)}`;
+      if (this.#builtFrom.get(sid) !== key) {
+        this.#builtFrom.set(sid, key);
         const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat, teamView(m, p));
-        const key = JSON.stringify({ ...view, chat: null });
-        if (this.#sent.get(sid) !== key) {
-          this.#sent.set(sid, key);
+        const json = JSON.stringify({ ...view, chat: null });
+        if (this.#sent.get(sid) !== json) {
+          this.#sent.set(sid, json);
           m.port.send(sid, 'private', view);
         }
       }

@@ -1,0 +1,47 @@
+import type { GameState, NationId } from '../../shared/types.ts';
+
+// When can a private view not have changed? A view is the nation's proposals with their assessments, its
+// relations, policy, calls and private events; an assessment reads the world (every nation's standing,
+// every relation, the treaties, the record, the pressure). So a view's key is the world's part, computed
+// once per state, plus the nation's own part. Same key, same view: the view is not rebuilt. Relations and
+// treaties are copied on write in the rules, so an unchanged one keeps its object, which is cheap to
+// compare; the rest is compared by value. tests/server/match/viewKeys.test.ts checks that equal keys mean
+// equal views over whole matches.
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+const idOf = (o: object): number => {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ++nextId));
+  return id;
+};
+
+const worldKeys = new WeakMap<GameState, string>();
+
+/** What every assessment in `gs` may depend on. */
+function worldKey(gs: GameState): string {
+  let key = worldKeys.get(gs);
+  if (key !== undefined) return key;
+  const parts: (string | number)[] = [gs.turn, gs.phase, gs.pressure, gs.over ? 1 : 0, gs.record.honoured, gs.record.abstained, gs.record.broken, gs.record.signed];
+  for (const n of gs.nations) parts.push(n.economy, n.military, n.stability, n.reputation, n.technology, n.exposure, n.crisesWithstood, n.crisesLost, n.lastDefence, n.policy ? `${n.policy.defence}/${n.policy.demand}` : '-');
+  for (const k in gs.pairs) parts.push(idOf(gs.pairs[k]!));
+  for (const t of gs.treaties) parts.push(idOf(t));
+  for (const r of gs.regions) parts.push(r.owner);
+  key = parts.join(',');
+  worldKeys.set(gs, key);
+  return key;
+}
+
+/** The key of `nation`'s private view in `gs` (its private history starting at `since`). */
+export function viewKey(gs: GameState, nation: NationId | null, since: unknown): string {
+  if (!nation) return `none|${gs.turn}`;
+  const parts: (string | number)[] = [worldKey(gs)];
+  for (const p of gs.proposals) {
+    if (p.from === nation || p.to.includes(nation)) parts.push(`${p.id}:${p.status}:${p.accepted.join('+')}`);
+  }
+  for (const k of gs.calls) if (k.ally === nation || k.victim === nation) parts.push(`${k.id}:${k.answer ?? ''}`);
+  let events = 0;
+  for (const e of gs.events) if (e.private && e.nations.includes(nation)) events++;
+  parts.push(events, since && typeof since === 'object' ? idOf(since) : '-');
+  return parts.join('|');
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { simulate } from '../../../shared/bots/simulate.ts';
+import { apply, defaultPlayers } from '../../../shared/rules/index.ts';
+import { initialState } from '../../../shared/rules/replay.ts';
+import { getScenario, SCENARIOS } from '../../../shared/scenarios/index.ts';
+import type { Action, GameState } from '../../../shared/types.ts';
+import { viewKey } from '../../../server/match/viewKeys.ts';
+import { privateView } from '../../../server/match/views.ts';
+
+// A private view is rebuilt only when its key changes. That is safe only if an unchanged key always means
+// an unchanged view: checked after every action of whole bot matches in every scenario, and of matches
+// with random actions mixed in (teacher crises, notices, breaks), for every nation.
+
+const viewOf = (gs: GameState, nation: string) => JSON.stringify(privateView(gs, { playerId: 'p', nation, host: false }, [], false));
+
+function checkMatch(states: GameState[]): number {
+  let skipped = 0;
+  for (let i = 1; i < states.length; i++) {
+    for (const n of states[i]!.nations) {
+      if (viewKey(states[i - 1]!, n.id, undefined) !== viewKey(states[i]!, n.id, undefined)) continue;
+      skipped++;
+      expect(viewOf(states[i]!, n.id), `turn ${states[i]!.turn} ${states[i]!.phase}, ${n.id}`).toBe(viewOf(states[i - 1]!, n.id));
+    }
+  }
+  return skipped;
+}
+
+function statesOf(actions: Action[], start: GameState): GameState[] {
+  const out = [start];
+  let s = start;
+  for (const a of actions) {
+    const r = apply(s, a);
+    if (r.ok) out.push((s = r.state));
+  }
+  return out;
+}
+
+describe('view keys', () => {
+  for (const sc of SCENARIOS) {
+    test(`${sc.id}: an unchanged key means an unchanged view, after every action of a bot match`, () => {
+      const players = defaultPlayers(getScenario(sc.id)!, sc.maxSeats);
+      const { file } = simulate({ scenario: sc.id, seed: 5, turns: 6, players });
+      const skipped = checkMatch(statesOf(file.actions, initialState(file)));
+      // The keys do spare work: most views are untouched by most actions.
+      expect(skipped).toBeGreaterThan(file.actions.length);
+    });
+  }
+
+  test('with random teacher crises, notices and breaks mixed in', () => {
+    const sc = getScenario('amber-sea')!;
+    const players = defaultPlayers(sc, 6);
+    const { file } = simulate({ scenario: 'amber-sea', seed: 9, turns: 5, players });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(file.actions.length), fc.nat(5), fc.nat(5), fc.constantFrom('inject', 'notice', 'break')), { maxLength: 12 }), (extra) => {
+      const actions = [...file.actions];
+      for (const [at, a, b, kind] of extra.sort((x, y) => y[0] - x[0])) {
+        const nations = players.map((p) => p.nation);
+        const act: Action = kind === 'inject'
+          ? { type: 'inject', crisis: 'blockade', target: nations[a % nations.length]!, severity: 10 + 10 * b }
+          : { type: kind, by: nations[a % nations.length]!, treaty: `t${b + 1}` } as Action;
+        actions.splice(at, 0, act);
+      }
+      checkMatch(statesOf(actions, initialState(file)));
+    }), { numRuns: 25 });
+  });
+});
