@@ -43,9 +43,24 @@ export function clientIp(req: IncomingMessage, trustProxy = false): string {
   return first || req.socket.remoteAddress || 'unknown';
 }
 
+/**
+ * After the answer, close a connection whose body is not read. A socket closed with unread bytes makes the
+ * kernel send a reset, which throws away the answer if the sender has not read it yet (it then sees a broken
+ * connection, not the 413). Node closes a `connection: close` socket as soon as the answer is out; here the
+ * answer goes with a FIN, nothing more is read, and the socket goes a second later.
+ */
+function closeUnread(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
+  res.on('finish', () => socket.destroySoon());
+}
+
 /** Refuse a body over `limit` and close the connection, so it is never read. */
 function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  res.on('finish', () => req.destroy());
+  closeUnread(req, res);
   json(res, 413, { ok: false, error: 'too_large', message: `That request is too large (the limit is ${limit} bytes).` }, { connection: 'close' });
 }
 
@@ -74,7 +89,7 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit: numbe
 
 /** A matchmaking refusal; a body not read yet is never read: the connection closes after the answer. */
 function mmError(req: IncomingMessage, res: ServerResponse, status: number, code: number, error: string): void {
-  if (!req.readableEnded) res.on('finish', () => req.destroy());
+  if (!req.readableEnded) closeUnread(req, res);
   json(res, status, { code, error }, req.readableEnded ? {} : { connection: 'close' });
 }
 
@@ -236,7 +251,7 @@ export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
     if (path === '/__healthcheck') return colyseus(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       // Whatever body came with it is never read: the connection closes after the answer.
-      res.on('finish', () => req.destroy());
+      closeUnread(req, res);
       return json(res, 405, { ok: false, error: 'method' }, { connection: 'close' });
     }
     serveStatic(req, res, ctx.config.staticDir, path);

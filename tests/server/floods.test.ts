@@ -25,8 +25,10 @@ function bigPost(path: string, megabytes: number, withLength: boolean): Promise<
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
+      req.destroy();
     });
-    req.on('error', () => undefined);
+    // A connection broken before any answer is a failure of its own (0), not a hang.
+    req.on('error', () => resolve(0));
     const chunk = Buffer.alloc(1024 * 1024, 'a');
     let sent = 0;
     const pump = (): void => {
