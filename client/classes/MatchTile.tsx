@@ -41,7 +41,7 @@ export function MatchTile({ id, index, onOpen }: { id: string; index: number; on
         {running ? (meta.paused
           ? <button class="btn small" type="button" onClick={() => conn.send('resume', {})}>Resume<span class="visually-hidden"> {code}</span></button>
           : <button class="btn small" type="button" onClick={() => conn.send('pause', {})}>Pause<span class="visually-hidden"> {code}</span></button>) : null}
-        {running && s ? <button class="btn small" type="button" onClick={() => conn.send('advance', { phase: s.phase })}>Next phase<span class="visually-hidden"> in {code}</span></button> : null}
+        {running && s && !meta.paused ? <button class="btn small" type="button" onClick={() => conn.send('advance', { phase: s.phase })}>Next phase<span class="visually-hidden"> in {code}</span></button> : null}
       </div>
       {st.error ? <p class="error" role="alert">{st.error}</p> : null}
     </li>

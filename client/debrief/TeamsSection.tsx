@@ -27,7 +27,7 @@ export function TeamsSection({ v, chat, published }: { v: DebriefView; chat: Cha
             <article key={t.nation} class="team" aria-labelledby={id}>
               <h3 id={id}><span class="dot" style={`background:${n?.color ?? '#888'}`} /> {n?.name ?? t.nation}</h3>
               <div class="table-wrap">
-                <table class="scores">
+                <table class="team-table">
                   <caption class="visually-hidden">The {n?.name} team</caption>
                   <thead><tr><th scope="col">Student</th><th scope="col">Role</th><th scope="col">Drafted</th><th scope="col">Signed</th></tr></thead>
                   <tbody>{t.members.map((m) => <tr key={m.person.id}><th scope="row">{m.person.nickname}</th><td>{roles(m.person.roles)}</td><td>{m.drafted}</td><td>{m.signed}</td></tr>)}</tbody>

@@ -32,8 +32,8 @@ export function MakeTeams() {
       {radio('list', 'From a list: paste who goes where')}
       {mode === 'list' ? (
         <div class="field">
-          <label for="teams-list">One line per nation, e.g. {'\u201c'}Valdor: Ana, Ben, Cy{'\u201d'} (anyone not listed fills the room left)</label>
-          <textarea id="teams-list" rows={4} value={list} onInput={(e) => setList(e.currentTarget.value)} />
+          <label for="teams-paste">One line per nation, e.g. {'\u201c'}Valdor: Ana, Ben, Cy{'\u201d'} (anyone not listed fills the room left)</label>
+          <textarea id="teams-paste" rows={4} value={list} onInput={(e) => setList(e.currentTarget.value)} />
         </div>
       ) : null}
       <div class="row">

@@ -31,7 +31,7 @@ export function TeamPanel({ onChat }: { onChat: () => void }) {
         <ul class="members">
           {team.members.map((m) => (
             <li key={m.id}>
-              <strong>{m.nickname}</strong>{m.id === myId ? ' (you)' : ''} <span class="muted">{roleTitles(m.roles)}</span>{' '}
+              <span><strong>{m.nickname}</strong>{m.id === myId ? ' (you)' : ''} <span class="muted">{roleTitles(m.roles)}</span></span>
               {m.connected ? <span class="badge ready">here</span> : <span class="badge">away</span>}
             </li>
           ))}
