@@ -26,13 +26,11 @@ export function TeamsSection({ v, chat, published }: { v: DebriefView; chat: Cha
           return (
             <article key={t.nation} class="team" aria-labelledby={id}>
               <h3 id={id}><span class="dot" style={`background:${n?.color ?? '#888'}`} /> {n?.name ?? t.nation}</h3>
-              <div class="table-wrap">
-                <table class="team-table">
-                  <caption class="visually-hidden">The {n?.name} team</caption>
-                  <thead><tr><th scope="col">Student</th><th scope="col">Role</th><th scope="col">Drafted</th><th scope="col">Signed</th></tr></thead>
-                  <tbody>{t.members.map((m) => <tr key={m.person.id}><th scope="row">{m.person.nickname}</th><td>{roles(m.person.roles)}</td><td>{m.drafted}</td><td>{m.signed}</td></tr>)}</tbody>
-                </table>
-              </div>
+              <ul class="team-members" aria-label={`The ${n?.name ?? t.nation} team`}>
+                {t.members.map((m) => (
+                  <li key={m.person.id}><strong>{m.person.nickname}</strong>, {roles(m.person.roles)}: drafted {m.drafted}, signed {m.signed}</li>
+                ))}
+              </ul>
               {shown.length ? (
                 <>
                   <h4>How they decided</h4>

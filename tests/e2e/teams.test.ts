@@ -198,7 +198,7 @@ describe('teams in Chromium', () => {
     await cy.page.goto(`${server.url}/debrief/${code}`);
     const team = cy.page.getByRole('article', { name: /Valdor/ }).filter({ hasText: 'How they decided' });
     await team.waitFor({ timeout: 20_000 });
-    expect(await team.textContent()).toMatch(/Ana Lark.*Head of government/);
+    expect(await team.getByRole('list', { name: 'The Valdor team' }).textContent()).toMatch(/Ana Lark, Head of government: drafted 0, signed 2.*Ben Moss, Defence minister, Trade minister: drafted 2, signed 0.*Cy Reed, Foreign minister: drafted 0, signed 0/);
     expect(await team.textContent()).toContain('valdor-team-only 8812');
     expect(await cy.page.getByRole('button', { name: 'Download the people sheet (CSV)' }).count()).toBe(1);
     await axe(cy, 'debrief with teams (phone)');
