@@ -43,8 +43,3 @@ export function scoreTables(c: Comparison): CompareTable[] {
     rows: c.nations.map((n) => ({ label: n.name, values: ms.map((m) => m.scores[n.id] ?? 0), numeric: true })),
   }));
 }
-
-/** "Calls honoured: 75 % in ABC234, 40 % in DEF567" style share of calls honoured, per match (null when none). */
-export function honourShare(m: MatchOutcomeRow): number | null {
-  return m.honoured + m.abstained ? Math.round((100 * m.honoured) / (m.honoured + m.abstained)) : null;
-}

@@ -89,6 +89,11 @@ describe('teams in Chromium', () => {
     // Each member's screen says their role and what it may do.
     await expect.poll(() => cy.page.locator('#role-strip').textContent(), { timeout: 10_000 }).toMatch(/You are the foreign minister\. You draft proposals/);
     await expect.poll(() => ana.page.locator('#role-strip').textContent()).toMatch(/You are the head of government\. You sign for the nation/);
+    // The teacher's team lobby fits a phone too.
+    await host.page.setViewportSize(PHONE);
+    await fitsWidth(host);
+    await axe(host, 'team lobby (teacher, narrow)');
+    await host.page.setViewportSize({ width: 1280, height: 720 });
     await axe(cy, 'team lobby (phone)');
     await fitsWidth(cy);
     await shot(cy, 't02-team-lobby-phone', true);
@@ -105,6 +110,8 @@ describe('teams in Chromium', () => {
     expect(await cy.page.getByRole('button', { name: 'Send the proposal' }).count()).toBe(0);
     await press(cy, cy.page.getByRole('button', { name: 'Save as a draft for your head of government' }));
     await expect.poll(() => cy.page.locator('.draft-notice').first().textContent(), { timeout: 10_000 }).toMatch(/your head of government can sign it now/);
+    await axe(cy, 'game with a team draft (phone)');
+    await fitsWidth(cy);
 
     // --- Ben (laptop) sees the draft live, with the assessment, and changes a term; he cannot sign it.
     const benDraft = ben.page.getByRole('article').filter({ hasText: 'Propose a strategic partnership to Kestria' });
