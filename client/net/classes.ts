@@ -1,5 +1,6 @@
 import type { ClassCreated, ClassOptions } from '../../shared/protocol/messages.ts';
 import { saveSecret } from './session.ts';
+import { joinErrorText } from './errors.ts';
 
 // A class: parallel matches of one scenario from the same start under one class code (PROTOCOL.md §1b).
 // The teacher's browser keeps the class (its secret, the host name, the matches) in localStorage, so the
@@ -51,19 +52,10 @@ export async function createClass(options: ClassOptions): Promise<SavedClass> {
 }
 
 /**
- * Should a typed code be tried as a class code first? Yes when it came in a class join link (`/?class=`,
- * the class dashboard's QR) or this browser was seated through that class before. Otherwise the code is
- * tried as a match's own first (most lessons are one match), and as a class code only if no match has it:
- * with today's server either order costs one refused request for the other kind of code (see PROTOCOL.md).
- */
-export function classFirst(code: string): boolean {
-  const linked = new URLSearchParams(location.search).get('class');
-  return (!!linked && linked.toUpperCase() === code) || !!safeGet(`entente.seated.${code}`);
-}
-
-/**
- * The match of the class a student goes to (the one they were seated in before, or the one with room the
- * server picks), null when the code is no class, or an Error with the server's sentence (all matches over).
+ * The match a typed code leads to: a match's own code is that match; a class code, the match this browser
+ * was seated in before, or the one with room the server picks. Null when the server cannot be reached
+ * (the match join then says so); an Error with a sentence when the code is neither, the address has tried
+ * too many wrong codes, or the class's matches are over.
  */
 export async function seatInClass(code: string): Promise<string | null> {
   // A student coming back (a closed tab, another day's lesson) returns to the match they were seated in.
@@ -75,10 +67,13 @@ export async function seatInClass(code: string): Promise<string | null> {
   } catch {
     return null; // the match join will say the server cannot be reached
   }
-  if (res.status === 404 || res.status === 429) return null;
+  if (res.status === 404) throw new Error(joinErrorText({ code: 404 }));
+  if (res.status === 429) throw new Error(joinErrorText({ code: 429 }));
   const b = await body(res);
   if (res.ok && typeof b.match === 'string') {
-    try { localStorage.setItem(`entente.seated.${code}`, b.match); } catch { /* no storage: the class seats them afresh */ }
+    if (b.match !== code) {
+      try { localStorage.setItem(`entente.seated.${code}`, b.match); } catch { /* no storage: the class seats them afresh */ }
+    }
     return b.match;
   }
   if (res.ok) return null;

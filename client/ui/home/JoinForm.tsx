@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { suggestName, nicknameProblem, normaliseCode } from '../../view/names.ts';
 import { announce } from '../live.ts';
 import { useDeps } from '../match.ts';
-import { classFirst, seatInClass } from '../../net/classes.ts';
+import { seatInClass } from '../../net/classes.ts';
 
 // "Join a match": the room code (filled in from a join link) and a nickname. `notice` is why the last
 // match ended for this browser (removed, match over...), shown where join errors go. A class code sends
@@ -24,16 +24,8 @@ export function JoinForm({ code: initialCode, notice }: { code: string; notice: 
     setError('');
     setBusy(true);
     try {
-      const first = classFirst(c) ? await seatInClass(c) : null;
-      try {
-        await conn.join(first ?? c, nick.trim());
-      } catch (err) {
-        // No match has that code: it may be a class code, which sends the student to one of its matches.
-        const code = ((err as Error).cause as { code?: unknown } | undefined)?.code;
-        const match = !first && (code === 404 || code === 522 || code === 4212) ? await seatInClass(c) : null;
-        if (!match) throw err;
-        await conn.join(match, nick.trim());
-      }
+      // A class code sends the student to one of its matches; a match's own code leads to that match.
+      await conn.join((await seatInClass(c)) ?? c, nick.trim());
     } catch (err) {
       setError((err as Error).message);
       announce((err as Error).message);
