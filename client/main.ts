@@ -6,6 +6,7 @@ import { announce, announcePhases } from './ui/live.ts';
 import { App, page, resuming } from './ui/App.tsx';
 import { preload, routeOf } from './ui/pages.tsx';
 import { normaliseCode } from './view/names.ts';
+import { seatedIn } from './net/classes.ts';
 
 // Entry: the projector page has its own lazy chunk and connection; everything else is the app, which
 // rejoins a seat after a reload — unless the address is a join link for another match, which wins.
@@ -20,10 +21,14 @@ if (projector) {
   announcePhases(conn.store);
   page.value = routeOf(location.pathname);
   if (page.value) void preload(page.value.kind).catch(() => undefined);
-  const linked = normaliseCode(new URLSearchParams(location.search).get('code') ?? '');
+  const query = new URLSearchParams(location.search);
+  const linked = normaliseCode(query.get('code') ?? '');
+  const linkedClass = normaliseCode(query.get('class') ?? '');
   const saved = loadSession();
-  // A new join link on a browser that played an earlier match opens the new match's join.
+  // A new join link on a browser that played an earlier match opens the new match's join (a class link
+  // keeps the seat of a match this browser was seated in through that class).
   if (saved && linked && linked !== saved.code) clearSession();
+  if (saved && linkedClass && seatedIn(linkedClass) !== saved.code) clearSession();
   if (!page.value && loadSession()) {
     resuming.value = true;
     void conn.resume().finally(() => { resuming.value = false; });

@@ -45,10 +45,14 @@ async function matchesOf(ctx: ServerContext, code: string): Promise<MatchRow[]> 
   return (await ctx.storage.listRows({ classCode: code, limit: 50 })).reverse();
 }
 
-/** Where a student who typed the class code goes: the open match with the fewest people. */
+/**
+ * Where a student who typed a code goes: for a class code, the open match with the fewest people; for a
+ * running match's own code, that match (so the browser asks here first for any code it is given, and a
+ * typo costs one wrong code, not two). Null for a code that is neither: counted as a wrong code.
+ */
 export async function seatInClass(ctx: ServerContext, code: string): Promise<ApiAnswer | null> {
   const rows = await matchesOf(ctx, code);
-  if (!rows.length) return null;
+  if (!rows.length) return (await matchMaker.getRoomById(code)) ? { status: 200, body: { match: code } } : null;
   const live = await Promise.all(rows.map(async (r) => r.status !== 'finished' && !!(await matchMaker.getRoomById(r.id))));
   const open = rows.filter((_r, i) => live[i]);
   if (!open.length) return { status: 409, body: { ok: false, error: 'match_over', message: 'The matches of this class are over.' } };

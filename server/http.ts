@@ -164,7 +164,7 @@ async function classes(ctx: ServerContext, req: IncomingMessage, res: ServerResp
     : await classInfo(ctx, code, typeof secret === 'string' ? secret : undefined);
   if (!r) {
     ctx.throttle.fail(ip);
-    return json(res, 404, { ok: false, error: 'not_found', message: 'There is no class with that code. Check it with your teacher.' });
+    return json(res, 404, { ok: false, error: 'not_found', message: 'No match or class has that code. Check it with your teacher.' });
   }
   json(res, r.status, r.body);
 }

@@ -5,15 +5,20 @@ import type { Interest } from '../../shared/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { debriefFromFile, type DebriefView } from './model.ts';
 import { ConceptLink, Journals, Linked, Moments, Network, Timeline } from './parts.tsx';
+import { TeamsSection } from './TeamsSection.tsx';
+import type { ChatLine } from '../../shared/protocol/messages.ts';
+import { fetchNegotiations } from '../archive/api.ts';
 import './debrief.css';
 
 // The debrief of a finished match (/debrief/<id>): what the class did, named with the lesson's concepts,
 // for a discussion and for homework. Printable: controls hide, each position memo gets its own page.
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; view: DebriefView };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; view: DebriefView; chat: ChatLine[]; published: boolean };
 
 async function load(id: string): Promise<Load> {
   let res: Response;
+  // The negotiations (teams' chat among them) only if the host published them.
+  const negotiations = fetchNegotiations(id).catch(() => ({ published: false, chat: [] as ChatLine[] }));
   try { res = await fetch(`/api/matches/${encodeURIComponent(id)}`); } catch { return { state: 'failed', message: 'The server could not be reached. Check the connection and reload.' }; }
   const body = await res.text();
   if (!res.ok) {
@@ -23,7 +28,9 @@ async function load(id: string): Promise<Load> {
   }
   const parsed = parseMatchFile(body);
   const result = parsed.ok ? debriefFromFile(id, parsed.file) : { ok: false as const, message: parsed.message };
-  return result.ok ? { state: 'ready', view: result.view } : { state: 'failed', message: result.message };
+  if (!result.ok) return { state: 'failed', message: result.message };
+  const neg = await negotiations;
+  return { state: 'ready', view: result.view, chat: neg.chat, published: neg.published };
 }
 
 function download(name: string, text: string): void {
@@ -105,6 +112,7 @@ export function DebriefPage({ id }: { id: string }) {
         <button class="btn small" type="button" onClick={() => window.print()}>Print</button>
         <button class="btn small" type="button" onClick={() => download(`entente-${id}-stats.csv`, v.csv.stats)}>Download stats (CSV)</button>
         <button class="btn small" type="button" onClick={() => download(`entente-${id}-treaties.csv`, v.csv.treaties)}>Download treaty events (CSV)</button>
+        {v.csv.people ? <button class="btn small" type="button" onClick={() => download(`entente-${id}-people.csv`, v.csv.people!)}>Download the people sheet (CSV)</button> : null}
       </nav>
       <header>
         <h1 id="debrief-title">Debrief: {d.title}</h1>
@@ -124,6 +132,7 @@ export function DebriefPage({ id }: { id: string }) {
       <Timeline v={v} />
       <Moments v={v} />
       <Reliability v={v} />
+      <TeamsSection v={v} chat={loaded.chat} published={loaded.published} />
       <Journals v={v} />
       <section class="card" aria-labelledby="qu-title">
         <h2 id="qu-title">Questions for discussion</h2>

@@ -1,6 +1,6 @@
 import type { MatchFile, NationId, Phase } from '../../shared/types.ts';
 import { getScenario } from '../../shared/scenarios/index.ts';
-import { buildDebrief, buildHistory, buildSeries, statsCsv, treatyEventsCsv, type Debrief, type History, type Moment } from '../../shared/history/index.ts';
+import { buildDebrief, buildHistory, buildSeries, peopleCsv, statsCsv, teamRecords, treatyEventsCsv, type Debrief, type History, type Moment, type TeamRecord } from '../../shared/history/index.ts';
 import { TREATY_EVENT_TYPES } from '../../shared/history/csv.ts';
 import { CONCEPT_WORDS } from '../../shared/rules/news.ts';
 
@@ -73,7 +73,9 @@ export interface DebriefView {
   questions: string[];
   /** Reliability as whole percentages, or null when no ally was ever called. */
   reliability: { percent: number | null; historicalPercent: number; honoured: number; abstained: number; source: string };
-  csv: { stats: string; treaties: string; statsRows: number; treatyRows: number };
+  csv: { stats: string; treaties: string; statsRows: number; treatyRows: number; people: string | null };
+  /** Each nation's team (members, roles, decisions), for a match with teams; empty otherwise. */
+  teams: TeamRecord[];
 }
 
 export type DebriefResult = { ok: true; view: DebriefView } | { ok: false; message: string };
@@ -135,13 +137,16 @@ export function debriefView(id: string, h: History): DebriefView {
   // The students' decision journals: the notes people (not bots) attached to their actions. Choices the
   // server filled in for an absent student ("Chosen for you at the deadline: ...") are the bot's reasons,
   // not the student's words, and stay out.
+  // In a team, a line is its drafter's: each member keeps their own journal.
+  const people = new Map((h.file.people ?? []).map((p) => [p.id, p.nickname]));
   const journal: JournalEntry[] = [];
   for (const st of h.steps) {
     const a = st.action;
     if (!('by' in a) || !a.note || a.note.startsWith('Chosen for you')) continue;
     const who = nations.find((n) => n.id === a.by);
     if (!who?.player) continue;
-    journal.push({ index: st.index, turn: st.turn, nation: a.by, name: who.name, player: who.player, action: a.type, text: a.note });
+    const drafter = a.signed ? people.get(a.signed.drafter) : undefined;
+    journal.push({ index: st.index, turn: st.turn, nation: a.by, name: who.name, player: drafter ?? who.player, action: a.type, text: a.note });
   }
   const moments: MomentView[] = d.moments.map((m) => ({
     moment: m,
@@ -168,6 +173,7 @@ export function debriefView(id: string, h: History): DebriefView {
       historicalPercent: Math.round(d.reliability.historical.share * 100),
       honoured: d.reliability.honoured, abstained: d.reliability.abstained, source: d.reliability.historical.source,
     },
-    csv: { stats, treaties, statsRows: lines(stats), treatyRows: lines(treaties) },
+    csv: { stats, treaties, statsRows: lines(stats), treatyRows: lines(treaties), people: h.file.people?.length ? peopleCsv(h) : null },
+    teams: teamRecords(h),
   };
 }

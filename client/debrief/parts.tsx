@@ -127,15 +127,16 @@ export function Moments({ v }: { v: DebriefView }) {
 }
 
 export function Journals({ v }: { v: DebriefView }) {
-  const people = [...new Set(v.journal.map((j) => j.nation))];
+  // One journal per student (several per nation in a match with teams).
+  const people = [...new Set(v.journal.map((j) => `${j.nation}\u0000${j.player}`))];
   return (
     <section class="card" aria-labelledby="jo-title">
       <h2 id="jo-title">Decision journals</h2>
       {people.length ? (
         <div class="journals">
-          {people.map((nation) => {
-            const lines = v.journal.filter((j) => j.nation === nation);
-            return <div key={nation}><h3>{lines[0]!.player} ({lines[0]!.name})</h3><ul class="journal">{lines.map((j) => <JournalLine key={j.index} j={j} withName={false} />)}</ul></div>;
+          {people.map((key) => {
+            const lines = v.journal.filter((j) => `${j.nation}\u0000${j.player}` === key);
+            return <div key={key}><h3>{lines[0]!.player} ({lines[0]!.name})</h3><ul class="journal">{lines.map((j) => <JournalLine key={j.index} j={j} withName={false} />)}</ul></div>;
           })}
         </div>
       ) : <p class="muted">No journal notes in this record. Students{'\u2019'} notes appear here only when the host chose, on creating the match, to share negotiations and journals in the debrief.</p>}

@@ -10,6 +10,8 @@ export interface BusEvents {
   'model:update': { version: number };
   /** The Phaser game finished booting (the map scene is live). */
   'map:ready': { renderer: 'webgl' | 'canvas' };
+  /** The map scene rendered its first frame: the regions are on the canvas. */
+  'map:drawn': Record<string, never>;
   /** Ask the map to frame everything (after a resize or on the projector). */
   'map:fit': Record<string, never>;
 }

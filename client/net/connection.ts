@@ -33,9 +33,13 @@ export class Connection {
   #unloading = false;
   #pending: Pending = new Map();
 
-  constructor(announce: Announcer = () => {}) {
-    this.#client = new Client(endpoint());
+  /** False for the class dashboard's connections: they never become the tab's one saved seat. */
+  #persist: boolean;
+
+  constructor(announce: Announcer = () => {}, opts: { persist?: boolean; client?: Client } = {}) {
+    this.#client = opts.client ?? new Client(endpoint());
     this.#announce = announce;
+    this.#persist = opts.persist ?? true;
     // A page being reloaded or closed must not try to rejoin: its successor (the reloaded page) does,
     // and a late rejoin from the dying page would push the new one out ("replaced").
     const dying = () => {
@@ -91,12 +95,12 @@ export class Connection {
    * first (same session, within the server's grace window), then the seat secret, retrying while the
    * server is unreachable. False when the seat cannot be reclaimed (the store's `error` says why).
    */
-  async resume(deadlineMs = 90_000): Promise<boolean> {
-    const saved = loadSession();
+  async resume(deadlineMs = 90_000, useToken = true): Promise<boolean> {
+    const saved = this.#persist ? loadSession() : this.#saved;
     if (!saved) return false;
     this.#leaving = false;
     this.store.set({ status: 'reconnecting', nickname: saved.nickname, isHost: saved.host });
-    if (saved.token) {
+    if (saved.token && useToken) {
       try {
         const room = await this.#client.reconnect(saved.token);
         this.#code = saved.code;
@@ -123,7 +127,7 @@ export class Connection {
         await new Promise((r) => setTimeout(r, 1500));
       }
     }
-    clearSession();
+    this.#forget();
     this.store.set({ ...initialAppState(), error: problem });
     return false;
   }
@@ -151,6 +155,13 @@ export class Connection {
       if (code === CLOSE_CODES.replaced) return this.#closed('You opened this match in another tab or device, so this one was closed.', false);
       if (code === 4000 || code === 1000) return this.#closed('The match closed.', false);
       if (this.#projector) return this.#closed('The projector lost the match: reload the page.', false);
+      // The match moved to another server process: its reconnection token means nothing there, so rejoin by
+      // code with the seat secret at once, as after a restart.
+      if (code === CLOSE_CODES.moved) {
+        this.store.set({ status: 'reconnecting' });
+        void this.resume(90_000, false).then((ok) => { if (!ok) this.#closed(this.store.get().error ?? 'The connection to the match was lost.', false); });
+        return;
+      }
       // Lost for good (the server restarted, or the network was gone too long): rejoin with the seat secret.
       void this.resume().then((ok) => { if (!ok) this.#closed(this.store.get().error ?? 'The connection to the match was lost.', false); });
     });
@@ -166,16 +177,21 @@ export class Connection {
   /** The match is gone for this browser: back to an empty store with the reason, for the home page. */
   #closed(reason: string, forget: boolean): void {
     this.#leaving = true;
-    if (forget) clearSession();
+    if (forget) this.#forget();
     this.#room = null;
     for (const p of this.#pending.values()) { clearTimeout(p.timer); p.reject(new Error(reason)); }
     this.#pending.clear();
     this.store.set({ ...initialAppState(), status: 'closed', error: reason });
   }
 
+  /** The session of a connection that does not persist (the dashboard's), kept in memory for its rejoin. */
+  #saved: ReturnType<typeof loadSession> = null;
+
   #save(nickname: string, host: boolean): void {
     if (!this.#room || this.#projector) return;
-    saveSession({ code: this.#code, token: this.#room.reconnectionToken, nickname, host });
+    const session = { code: this.#code, token: this.#room.reconnectionToken, nickname, host };
+    if (this.#persist) saveSession(session);
+    else this.#saved = session;
   }
 
   #onState(state: unknown): void {
@@ -202,9 +218,14 @@ export class Connection {
     });
   }
 
+  #forget(): void {
+    if (this.#persist) clearSession();
+    else this.#saved = null;
+  }
+
   async leave(): Promise<void> {
     this.#leaving = true;
-    clearSession();
+    this.#forget();
     const room = this.#room;
     this.#room = null;
     this.store.set({ ...initialAppState() });

@@ -6,27 +6,10 @@ import type { MapApi } from '../game/index.ts';
 import { crisisMarkers, mapData, type MapData } from '../view/mapModel.ts';
 import { positionLabel, stateAt, type Replay } from './model.ts';
 
-// The live game's Phaser map, read-only, at the replay's position. "First frame": the canvas shows the
-// regions (a good share of its pixels differ from the sea), checked on animation frames once Phaser is
-// ready; the viewer then replays the rest of the match.
-
-let probe: CanvasRenderingContext2D | null = null;
-
-function canvasShowsLand(box: HTMLElement): boolean {
-  const c = box.querySelector('canvas');
-  if (!probe) {
-    const el = document.createElement('canvas');
-    el.width = el.height = 48;
-    probe = el.getContext('2d', { willReadFrequently: true });
-  }
-  const g = probe;
-  if (!c || !g || !c.width) return false;
-  try { g.drawImage(c, 0, 0, 48, 48); } catch { return true; } // cannot read it back: take Phaser's word
-  const px = g.getImageData(0, 0, 48, 48).data;
-  let land = 0;
-  for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - 0xcf) + Math.abs(px[i + 1]! - 0xe3) + Math.abs(px[i + 2]! - 0xee) > 60) land++;
-  return land > (48 * 48) / 20;
-}
+// The live game's Phaser map, read-only, at the replay's position. "First frame": the map scene's first
+// render after it drew the regions (its `map:drawn`), once the browser has had a frame to show it; the
+// viewer then replays the rest of the match. (Reading the canvas back on every animation frame to look
+// for land cost a WebGL readback each time, about 200 ms in all before the first frame on this machine.)
 
 export function ReplayMap({ r, pos, selected, onSelect, bus, onDrawn }: { r: Replay; pos: number; selected: NationId | null; onSelect: (n: NationId | null) => void; bus: EventBus; onDrawn: () => void }) {
   const box = useRef<HTMLDivElement>(null);
@@ -42,27 +25,26 @@ export function ReplayMap({ r, pos, selected, onSelect, bus, onDrawn }: { r: Rep
   useEffect(() => { bus.emit('model:update', { version: pos }); }, [pos, selected]);
   useEffect(() => {
     let alive = true;
-    const drawn = (force: boolean) => {
-      const check = (tries: number) => {
+    const drawn = () => {
+      requestAnimationFrame(() => {
         if (!alive) return;
-        if (!force && box.current && !canvasShowsLand(box.current) && tries < 600) { requestAnimationFrame(() => check(tries + 1)); return; }
         performance.mark('replay-first-frame');
         document.body.dataset.replayFirstFrame = String(Math.round(performance.now()));
         setReady(true);
         onDrawn();
-      };
-      requestAnimationFrame(() => check(0));
+      });
     };
-    const offReady = bus.on('map:ready', (e) => { performance.mark('replay-map-ready'); setRenderer(e.renderer); drawn(false); });
+    const offReady = bus.on('map:ready', (e) => { performance.mark('replay-map-ready'); setRenderer(e.renderer); });
+    const offDrawn = bus.on('map:drawn', drawn);
     const offSelect = bus.on('nation:select', (e) => { if (e.source === 'map') onSelect(e.nation); });
     void import('../game/index.ts').then((m) => {
       if (alive && box.current) api.current = m.mountMap(box.current, () => data.current, bus);
     }).catch((e: unknown) => {
       setRenderer('failed');
       setFailure(`The map could not start (${String(e)}). The panels still work.`);
-      drawn(true);
+      drawn();
     });
-    return () => { alive = false; offReady(); offSelect(); api.current?.destroy(); };
+    return () => { alive = false; offReady(); offDrawn(); offSelect(); api.current?.destroy(); };
   }, []);
   const label = positionLabel(r, pos);
   return (

@@ -3,10 +3,12 @@ import { getScenario } from '../../shared/scenarios/index.ts';
 import { PHASE_INFO, winners } from '../../shared/rules/index.ts';
 import { crisisMarkers } from '../view/mapModel.ts';
 import { Swatch } from '../ui/Swatch.tsx';
-import { chatAt, eventsAt, nameOf, positionLabel, reasonsAt, stateAt, statsAt, type Replay } from './model.ts';
+import { chatAt, decisionsAt, eventsAt, nameOf, positionLabel, reasonsAt, stateAt, statsAt, type Replay } from './model.ts';
+import { TeamDecisions } from './TeamDecisions.tsx';
 
 // The replay's "Nations" panel (every nation's figures at this moment) and "This year" panel (crises,
-// news or events so far, the reasons given, the negotiations if the host published them).
+// news or events so far, the reasons given, who drafted and who signed in each team, the negotiations if
+// the host published them).
 
 const COLUMNS: [string, string][] = [['Economy', 'Econ.'], ['Military', 'Mil.'], ['Stability', 'Stab.'], ['Reputation', 'Rep.'], ['Technology', 'Tech.'], ['Trust received', 'Trust'], ['Regions', 'Reg.'], ['Score', 'Score']];
 
@@ -70,13 +72,14 @@ export function YearPanel({ r, pos }: { r: Replay; pos: number }) {
       </section>
       <section aria-labelledby="y-reasons">
         <h3 id="y-reasons">Reasons given</h3>
-        {reasons.length ? <ul id="replay-reasons" class="reasons">{reasons.map((x) => <li key={x.index}><strong>{x.name}</strong><span class="muted"> {x.bot ? '(bot)' : '(journal)'} · {x.type}: </span>{x.note}</li>)}</ul>
+        {reasons.length ? <ul id="replay-reasons" class="reasons">{reasons.map((x) => <li key={x.index}><strong>{x.name}</strong><span class="muted"> {x.bot ? '(bot)' : x.who ? `(${x.who}\u2019s journal)` : '(journal)'} · {x.type}: </span>{x.note}</li>)}</ul>
           : <p class="muted">No reasons recorded yet this year.</p>}
       </section>
+      {r.file.people?.length ? <TeamDecisions s={s} decisions={decisionsAt(r, pos)} published={r.published} /> : null}
       <section aria-labelledby="y-neg">
         <h3 id="y-neg">Negotiations</h3>
         {r.published
-          ? (chat.length ? <ul id="replay-chat" class="chatlog">{chat.map((l) => <li key={l.id}><strong>{l.fromName}</strong> to {l.to === 'all' ? 'everyone' : nameOf(s, l.to)}: {l.text}</li>)}</ul>
+          ? (chat.length ? <ul id="replay-chat" class="chatlog">{chat.map((l) => <li key={l.id}><strong>{l.fromName}</strong> to {l.to === 'all' ? 'everyone' : l.to === 'team' ? `the ${nameOf(s, l.from)} team` : nameOf(s, l.to)}: {l.text}</li>)}</ul>
             : <p class="muted">No messages this year. Proposals and answers appear under "What happened".</p>)
           : <p class="muted" id="replay-private">The host kept this match{'\u2019'}s negotiations private: messages, proposals under discussion and players{'\u2019'} journals are not shown. Signed treaties and public events are.</p>}
       </section>

@@ -1,7 +1,7 @@
 import type { Action, GameEvent, GameState, MatchFile, NationId, Phase } from '../../shared/types.ts';
 import { PHASES } from '../../shared/types.ts';
 import { apply, PHASE_INFO } from '../../shared/rules/index.ts';
-import { buildHistory, findMoments, buildSeries, pointOf, type History, type Moment, type Point } from '../../shared/history/index.ts';
+import { buildHistory, findMoments, buildSeries, pointOf, teamDecisions, type History, type Moment, type Point, type TeamDecision } from '../../shared/history/index.ts';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
 
 // The replay viewer's model, without DOM: a position in the match is a number of applied actions (0..N).
@@ -14,6 +14,8 @@ export interface Replay {
   history: History;
   readonly moments: Moment[];
   readonly series: Point[];
+  /** The teams' signed actions (who drafted, who signed), for a match with teams. */
+  readonly decisions: TeamDecision[];
   /** Negotiations (proposals, journal notes, nation-to-nation chat) were published by the host. */
   published: boolean;
   chat: ChatLine[];
@@ -28,12 +30,14 @@ export function makeReplay(id: string, file: MatchFile, published: boolean, chat
   const history = h.history;
   let moments: Moment[] | null = null;
   let series: Point[] | null = null;
+  let decisions: TeamDecision[] | null = null;
   return {
     ok: true,
     replay: {
       id, file, history, published, chat,
       get moments() { return (moments ??= findMoments(history)); },
       get series() { return (series ??= buildSeries(history)); },
+      get decisions() { return (decisions ??= teamDecisions(history)); },
     },
   };
 }
@@ -163,6 +167,8 @@ export interface Reason {
   index: number;
   nation: NationId;
   name: string;
+  /** In a team, the member who drafted it (their journal line). */
+  who: string | null;
   bot: boolean;
   type: Action['type'];
   note: string;
@@ -178,7 +184,8 @@ export function reasonsAt(r: Replay, pos: number): Reason[] {
     if (st.turn !== s.turn) continue;
     const a = st.action;
     if (!('by' in a) || !a.note) continue;
-    out.push({ index: st.index, nation: a.by, name: nameOf(s, a.by), bot: playerOf(r, a.by) === null, type: a.type, note: a.note, phase: st.phase });
+    const drafter = 'signed' in a && a.signed ? r.file.people?.find((p) => p.id === a.signed!.drafter)?.nickname ?? null : null;
+    out.push({ index: st.index, nation: a.by, name: nameOf(s, a.by), who: drafter, bot: playerOf(r, a.by) === null, type: a.type, note: a.note, phase: st.phase });
   }
   return out;
 }
@@ -192,6 +199,16 @@ export function eventsAt(r: Replay, pos: number): GameEvent[] {
     for (const e of st.events) if (e.turn === s.turn && (!e.private || r.published)) out.push(e);
   }
   return out;
+}
+
+/**
+ * The teams' decisions this turn up to the position: who drafted and who signed each. With negotiations
+ * kept private, only those that caused a public event (a signed treaty, a notice, a break, an answer to a
+ * call once revealed): the rest would reveal proposals nobody else saw.
+ */
+export function decisionsAt(r: Replay, pos: number): TeamDecision[] {
+  const turn = stateAt(r, pos).turn;
+  return r.decisions.filter((d) => d.index < pos && d.turn === turn && (r.published || d.public));
 }
 
 /** Chat lines of this turn (published matches only). */

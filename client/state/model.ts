@@ -2,6 +2,7 @@ import type { Crisis, NationId, NewsItem, Phase, Region, Treaty, Nation } from '
 import { PHASES } from '../../shared/types.ts';
 import type { ChatLine, PrivateView, TeacherView } from '../../shared/protocol/messages.ts';
 import type { PublicGame } from './rulesState.ts';
+import { ROLES, SIGNING, type Role, type Signing } from '../../shared/protocol/teams.ts';
 
 // The client's model of a match: what the server's public (schema) state says, read into plain data,
 // plus the private view and teacher view that arrive as targeted messages. The adapter reads only the
@@ -19,6 +20,8 @@ export interface PlayerView {
   host: boolean;
   /** A late joiner the teacher has not let in yet (no nation). */
   waiting: boolean;
+  /** Their roles in their nation's team (empty without a nation). */
+  roles: Role[];
 }
 
 export interface Meta {
@@ -36,6 +39,10 @@ export interface Meta {
   /** The host shares negotiations and journal notes in the replay and debrief after the match. */
   publishNegotiations: boolean;
   hostPlays: boolean;
+  /** Students per nation (1: one each); how a team's draft becomes the nation's; who gives out roles. */
+  teamSize: number;
+  signing: Signing;
+  rolesBy: 'teacher' | 'teams';
   /** Epoch ms when the current phase ends (server clock), or null. */
   deadline: number | null;
   /** Seconds left when paused (or as the server last reported). */
@@ -112,6 +119,7 @@ export function readPlayers(v: unknown): PlayerView[] {
     bot: bool(p.bot),
     host: bool(p.host),
     waiting: bool(p.waiting),
+    roles: str(p.roles).split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   }));
 }
 
@@ -139,6 +147,9 @@ export function readPublic(raw: unknown, roomId: string, now = Date.now()): { me
     teacherReads: bool(settings.teacherReads),
     publishNegotiations: bool(settings.publishNegotiations),
     hostPlays: bool(settings.hostPlays),
+    teamSize: num(settings.teamSize, 1),
+    signing: (SIGNING as readonly string[]).includes(str(settings.signing)) ? (str(settings.signing) as Signing) : 'head',
+    rolesBy: str(settings.rolesBy) === 'teams' ? 'teams' : 'teacher',
     deadline: deadline > 0 ? deadline : null,
     remaining: bool(s.paused) ? Math.round(num(s.remaining) / 1000) : null,
     players: readPlayers(s.players),

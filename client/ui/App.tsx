@@ -23,7 +23,7 @@ export const resuming = signal(false);
 /** The page the address names when no match is on screen (home when null). */
 export const page = signal<PageRoute | null>(null);
 
-function screenFor(st: AppState): Screen {
+export function screenFor(st: AppState): Screen {
   if (!st.meta) return resuming.value ? 'resuming' : page.value ? 'page' : 'home';
   if (st.meta.over) return 'end';
   if (st.waiting) return 'waiting';
@@ -53,6 +53,16 @@ function Status({ st }: { st: AppState }) {
   return <div id="status" class="status" role="status" aria-live="polite" hidden={!text}>{text}</div>;
 }
 
+/** One match's screen (waiting, lobby, game, end) for the connection in `Deps`; `onLeave` is its way out. */
+export function MatchScreen({ st, onLeave, back }: { st: AppState; onLeave: () => void; back?: string }) {
+  const screen = screenFor(st);
+  return screen === 'waiting' ? <Waiting onLeave={onLeave} />
+    : screen === 'lobby' ? <Lobby />
+    : screen === 'game' ? <Game onLeave={onLeave} back={back} />
+    : screen === 'end' ? <End onLeave={onLeave} />
+    : null;
+}
+
 function Screens() {
   const deps = useDeps();
   const st = deps.conn.store.value;
@@ -69,11 +79,8 @@ function Screens() {
       <Status st={st} />
       {screen === 'home' ? <Home notice={st.status === 'closed' || st.status === 'idle' ? st.error : null} />
         : screen === 'resuming' ? <div class="home"><h1>Entente</h1><p role="status">Reconnecting{'\u2026'}</p></div>
-        : screen === 'waiting' ? <Waiting onLeave={leave} />
-        : screen === 'lobby' ? <Lobby />
-        : screen === 'game' ? <Game onLeave={leave} />
-        : screen === 'end' ? <End onLeave={leave} />
-        : <Lazy route={page.value!} />}
+        : screen === 'page' ? <Lazy route={page.value!} />
+        : <MatchScreen st={st} onLeave={leave} />}
     </>
   );
 }

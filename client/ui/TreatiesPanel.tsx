@@ -2,14 +2,17 @@ import { reviewDue } from '../../shared/rules/index.ts';
 import { kindName, treatyStatus } from '../view/terms.ts';
 import { useMatch, nameIn } from './match.ts';
 import { Term } from './Term.tsx';
-import { NoteField, decide } from './journal.tsx';
+import { NoteField, decideAs } from './journal.tsx';
+import { mySide } from '../view/team.ts';
 import { startAmend } from './negotiate/draft.ts';
 
 // Active treaties: mine first with review dates, exit notice, review decisions and breaking (each with
-// its journal line); then every public treaty on the sea.
+// its journal line); then every public treaty on the sea. A team member who does not sign drafts them.
 
 export function TreatiesPanel({ onAmend }: { onAmend: () => void }) {
-  const { rules: s, me, conn } = useMatch();
+  const { st, rules: s, me, conn } = useMatch();
+  const via = mySide(st).via;
+  const pre = via ? 'Draft: ' : '';
   if (!s) return <p>No treaties yet.</p>;
   const mine = me ? s.treaties.filter((t) => t.parties.includes(me)) : [];
   const rest = s.treaties.filter((t) => !me || !t.parties.includes(me));
@@ -30,11 +33,11 @@ export function TreatiesPanel({ onAmend }: { onAmend: () => void }) {
                 <ul style="margin:0 0 .4rem 1rem;padding:0">{treatyStatus(s, t, me).map((l) => <li key={l}>{l}</li>)}</ul>
                 <NoteField id={noteId} />
                 <div class="row" style="margin-top:.4rem">
-                  {due ? <button class="btn primary" type="button" disabled={!diplomacy} title={why} onClick={() => void decide(conn, 'review', { treaty: t.id, decision: 'renew' }, noteId)}>Renew at review</button> : null}
-                  {due ? <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => void decide(conn, 'review', { treaty: t.id, decision: 'leave' }, noteId)}>Leave freely at review</button> : null}
+                  {due ? <button class="btn primary" type="button" disabled={!diplomacy} title={why} onClick={() => void decideAs(conn, via, 'review', { treaty: t.id, decision: 'renew' }, noteId)}>{pre}Renew at review</button> : null}
+                  {due ? <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => void decideAs(conn, via, 'review', { treaty: t.id, decision: 'leave' }, noteId)}>{pre}Leave freely at review</button> : null}
                   {due ? <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => { startAmend(t, me); onAmend(); }}>Amend the terms</button> : null}
-                  {t.noticeBy ? null : <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => void decide(conn, 'notice', { treaty: t.id }, noteId)}>Give exit notice</button>}
-                  <button class="btn danger" type="button" disabled={!diplomacy} title={why} onClick={() => { if (confirm('Break this treaty now? Breaking is public and costs reputation.')) void decide(conn, 'break', { treaty: t.id }, noteId); }}>Break it now</button>
+                  {t.noticeBy ? null : <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => void decideAs(conn, via, 'notice', { treaty: t.id }, noteId)}>{pre}Give exit notice</button>}
+                  <button class="btn danger" type="button" disabled={!diplomacy} title={why} onClick={() => { if (via || confirm('Break this treaty now? Breaking is public and costs reputation.')) void decideAs(conn, via, 'break', { treaty: t.id }, noteId); }}>{pre}Break it now</button>
                 </div>
                 <p class="muted">Leaving with <Term k="exit-notice" /> is lawful; breaking is public and costs <Term k="reputation" />.{why ? ` ${why}` : ''}</p>
               </article>

@@ -2,6 +2,8 @@ import { signal } from '@preact/signals';
 import { MAX_NOTE } from '../../shared/types.ts';
 import type { ClientMessage, ClientMessageType } from '../../shared/protocol/messages.ts';
 import type { Connection } from '../net/connection.ts';
+import type { Signing } from '../../shared/protocol/teams.ts';
+import { draftSaved } from '../view/team.ts';
 
 // The decision journal: a one-line "why?" beside every decision, stored with the action in the match log
 // and read back in the class debrief. Each field's text lives in one signal (keyed by the field's id), so
@@ -28,6 +30,19 @@ type WithNote = { [T in ClientMessageType]: ClientMessage<T> extends { note?: st
 /** Send a decision with its journal line; the line is cleared when the server accepts it. */
 export function decide<T extends WithNote>(conn: Connection, type: T, payload: Omit<ClientMessage<T>, 'ref' | 'note'>, noteId: string): Promise<void> {
   return conn.request(type, { ...payload, ...noteOf(noteId) } as Omit<ClientMessage<T>, 'ref'>).then(() => clearNote(noteId), () => undefined);
+}
+
+/** The last draft this browser saved for its team, as a sentence (shown above the team's drafts). */
+export const draftNotice = signal('');
+
+/**
+ * A decision from a team member who does not make the nation act alone (`as` is their signing rule): it is
+ * saved as a draft the whole team sees, with the journal line, for the head (or the team's vote) to sign.
+ */
+export function decideAs<T extends WithNote>(conn: Connection, as: Signing | null, type: T, payload: Omit<ClientMessage<T>, 'ref' | 'note'>, noteId: string, draftId?: string): Promise<void> {
+  if (!as) return decide(conn, type, payload, noteId);
+  const action = { type, ...payload } as unknown as ClientMessage<'draft'>['action'];
+  return conn.request('draft', { action, ...(draftId ? { draft: draftId } : {}), ...noteOf(noteId) }).then(() => { clearNote(noteId); draftNotice.value = draftSaved(as); }, () => undefined);
 }
 
 export function NoteField({ id, label = 'Why? (decision journal, optional)' }: { id: string; label?: string }) {

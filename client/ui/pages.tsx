@@ -4,11 +4,15 @@ import { useDeps } from './match.ts';
 import type { CreateOptions } from '../../shared/protocol/messages.ts';
 
 // The pages that stand on their own, each in its own lazy chunk (the shared history, uPlot and Phaser
-// stay out of the first load): the archive, the replay viewer, the class debrief and the glossary.
+// stay out of the first load): the archive, the replay viewer, the class debrief and the glossary; for a
+// class of parallel matches, the teacher's dashboard and the debrief that compares its matches.
 
-export type PageRoute = { kind: 'archive' } | { kind: 'replay'; id: string } | { kind: 'debrief'; id: string } | { kind: 'glossary' };
+export type PageRoute = { kind: 'archive' } | { kind: 'replay'; id: string } | { kind: 'debrief'; id: string } | { kind: 'glossary' }
+  | { kind: 'class'; id: string } | { kind: 'compare'; id: string };
 
 export function routeOf(path: string): PageRoute | null {
+  const cls = /^\/class\/([^/]+)(\/debrief)?\/?$/.exec(path);
+  if (cls) return { kind: cls[2] ? 'compare' : 'class', id: decodeURIComponent(cls[1]!) };
   const replay = /^\/replay\/([^/]+)/.exec(path)?.[1];
   if (replay) return { kind: 'replay', id: decodeURIComponent(replay) };
   const debrief = /^\/debrief\/([^/]+)/.exec(path)?.[1];
@@ -25,6 +29,8 @@ const loaders: Record<PageRoute['kind'], () => Promise<ComponentType<PageProps>>
   replay: () => import('../replay/ReplayPage.tsx').then((m) => m.ReplayPage),
   debrief: () => import('../debrief/DebriefPage.tsx').then((m) => m.DebriefPage),
   glossary: () => import('../glossary/GlossaryPage.tsx').then((m) => m.GlossaryPage as ComponentType<PageProps>),
+  class: () => import('../classes/ClassPage.tsx').then((m) => m.ClassPage as ComponentType<PageProps>),
+  compare: () => import('../classes/ClassDebrief.tsx').then((m) => m.ClassDebrief as ComponentType<PageProps>),
 };
 
 const loading = new Map<PageRoute['kind'], Promise<ComponentType<PageProps>>>();

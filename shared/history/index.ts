@@ -5,3 +5,4 @@ export { buildSeries, pointOf, type Point } from './series.ts';
 export { buildDebrief, HISTORICAL_RELIABILITY, type Debrief } from './debrief.ts';
 export { statsCsv, treatyEventsCsv, peopleCsv } from './csv.ts';
 export { compareMatches, type Comparison, type MatchOutcomeRow } from './compare.ts';
+export { teamDecisions, teamRecords, type TeamDecision, type TeamRecord, type MemberRecord } from './teams.ts';

@@ -36,9 +36,8 @@ export interface BootedServer {
 }
 
 export async function bootServer(staticDir = 'dist'): Promise<BootedServer> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  let port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-e2e-'));
-  const url = `http://localhost:${port}`;
   let log = '';
   let child: ChildProcess;
 
@@ -52,8 +51,10 @@ export async function bootServer(staticDir = 'dist'): Promise<BootedServer> {
     const started = Date.now();
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+      // The server keeps running after an uncaught error, so a port taken by someone else shows in its log.
+      if (log.includes('EADDRINUSE')) throw new Error(`port ${port} taken:\n${log}`);
       try {
-        const r = await fetch(`${url}/api/health`);
+        const r = await fetch(`http://localhost:${port}/api/health`);
         if (r.ok) break;
       } catch { /* not yet */ }
       if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${log}`);
@@ -67,7 +68,20 @@ export async function bootServer(staticDir = 'dist'): Promise<BootedServer> {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
   };
-  await start();
+  // On a shared machine other servers come and go: a random port may be taken; try another (and never
+  // leave a half-started server behind).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (e) {
+      await halt();
+      if (attempt >= 3 || !log.includes('EADDRINUSE')) throw e;
+      log = '';
+      port = 20000 + Math.floor(Math.random() * 20000);
+    }
+  }
+  const url = `http://localhost:${port}`;
   return {
     url,
     logs: () => log,

@@ -44,6 +44,8 @@ export class MapScene extends Phaser.Scene {
     this.#links = this.add.graphics();
     this.#select = this.add.graphics();
     this.#labels = new MapLabels(this, this.#deps.dpr, SIZE, this.#deps.labelScale);
+    // The first render after create() has put the regions on the canvas: say so (the replay's first frame).
+    this.game.events.once('postrender', () => this.#deps.bus.emit('map:drawn', {}));
     this.#off.push(this.#deps.bus.on('model:update', () => this.redraw()));
     this.#off.push(this.#deps.bus.on('nation:select', () => this.redraw(true)));
     this.#off.push(this.#deps.bus.on('map:fit', () => this.fit()));

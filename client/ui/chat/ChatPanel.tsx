@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_CHAT } from '../../net/protocol.ts';
 import { useMatch, nameIn } from '../match.ts';
 import { chatChannel, channelOf, markRead, unreadCounts } from './unread.ts';
+import { mySide } from '../../view/team.ts';
 
 // Chat: a public channel and a private one per nation (and the teacher's when the teacher only hosts),
-// with unread badges.
+// with unread badges. In a team, "My team" is the team's own channel (no other nation ever reads it);
+// talking to other nations is the head's and the foreign minister's, so the others write to their team.
 
 export function ChatPanel() {
   const { st, rules: s, me, conn } = useMatch();
@@ -14,10 +16,13 @@ export function ChatPanel() {
   useEffect(() => markRead(lines, me, channel), [lines.length, channel]);
   const unread = unreadCounts(lines, me, channel);
   const teacherChannel = st.isHost && !me ? [] : st.meta && !st.meta.hostPlays ? ['host'] : [];
-  const channels = ['all', ...teacherChannel, ...(s?.nations.filter((n) => n.id !== me).map((n) => n.id) ?? [])];
+  const side = mySide(st);
+  const channels = [...(side.team ? ['team'] : []), 'all', ...teacherChannel, ...(s?.nations.filter((n) => n.id !== me).map((n) => n.id) ?? [])];
   const shown = lines.filter((l) => channelOf(l, me) === channel);
-  const label = (c: string) => (c === 'all' ? 'Everyone' : c === 'host' ? 'Teacher' : nameIn(s, c));
+  const label = (c: string) => (c === 'all' ? 'Everyone' : c === 'host' ? 'Teacher' : c === 'team' ? 'My team' : nameIn(s, c));
   const frozen = !!st.meta?.chatFrozen;
+  // Only the head and the foreign minister speak for a team to other nations and to everyone.
+  const mute = !side.talks && channel !== 'team' && channel !== 'host';
   const send = (e: Event) => {
     e.preventDefault();
     const t = text.trim();
@@ -40,16 +45,17 @@ export function ChatPanel() {
           );
         })}
       </div>
-      <h3>{channel === 'all' ? 'Public channel' : `Private with ${label(channel)}`}</h3>
+      <h3>{channel === 'all' ? 'Public channel' : channel === 'team' ? 'Your team only' : `Private with ${label(channel)}`}</h3>
       <ul class="chatlog" aria-label={`Messages: ${label(channel)}`}>
         {shown.length ? shown.map((l) => <li key={l.id}><strong>{l.fromName}: </strong>{l.text}</li>) : <li class="muted">No messages yet.</li>}
       </ul>
       <form class="row" onSubmit={send}>
         <label for="chat-input" class="visually-hidden">Message to {label(channel)}</label>
-        <input id="chat-input" type="text" maxLength={MAX_CHAT} value={text} placeholder={`Message to ${label(channel)}`} style="flex:1" disabled={frozen}
-          onInput={(e) => setText(e.currentTarget.value)} />
-        <button class="btn" type="submit" disabled={frozen}>Send</button>
+        <input id="chat-input" type="text" maxLength={MAX_CHAT} value={text} placeholder={`Message to ${label(channel)}`} style="flex:1" disabled={frozen || mute}
+          aria-describedby={mute ? 'chat-mute' : undefined} onInput={(e) => setText(e.currentTarget.value)} />
+        <button class="btn" type="submit" disabled={frozen || mute}>Send</button>
       </form>
+      {mute ? <p id="chat-mute" class="muted">Your head of government and foreign minister talk to other nations: tell your team in {'\u201c'}My team{'\u201d'}.</p> : null}
     </>
   );
 }

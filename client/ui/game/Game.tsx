@@ -12,7 +12,7 @@ import { glossaryFocus } from '../Term.tsx';
 // there is one, the Phaser map, and the side panels in tabs. Each new phase opens at the top; the
 // teacher's console never jumps away under the teacher's hands.
 
-export function Game({ onLeave }: { onLeave: () => void }) {
+export function Game({ onLeave, back }: { onLeave: () => void; back?: string }) {
   const { st, rules: s, me } = useMatch();
   const teacherOnly = st.isHost && !me;
   const [tab, setTab] = useState<Tab>(teacherOnly ? 'teacher' : 'negotiate');
@@ -40,7 +40,7 @@ export function Game({ onLeave }: { onLeave: () => void }) {
 
   return (
     <div class={`game${teacherOnly ? " teacher" : ""}`}>
-      <TopBar onLeave={onLeave} />
+      <TopBar onLeave={onLeave} back={back} />
       <PhaseTask />
       <MapView selected={selected} onSelect={setSelected} />
       <section class="side" ref={side} aria-label="Diplomacy panels">

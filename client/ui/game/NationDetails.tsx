@@ -12,14 +12,14 @@ export function NationDetails({ nation, onClose }: { nation: NationId; onClose: 
   const rel = me && me !== n.id ? st.priv?.relations?.[n.id] : undefined;
   const together = me && me !== n.id ? s.treaties.filter((t) => t.parties.includes(me) && t.parties.includes(n.id)) : [];
   const ex = st.meta?.extra[n.id];
-  const holder = st.meta?.players.find((p) => p.nation === n.id);
+  const team = (st.meta?.players ?? []).filter((p) => p.nation === n.id);
   return (
     <aside class="map-details" aria-live="polite" aria-label="Nation details">
       <div class="row" style="justify-content:space-between;flex-wrap:nowrap">
         <h3 style="margin:0 0 .3rem">{n.name}</h3>
         <button class="btn small" type="button" aria-label={`Close the details of ${n.name}`} onClick={onClose}>{'\u00d7'}</button>
       </div>
-      <p style="margin:0">{holder ? `Played by ${holder.name}` : 'Played by a bot'}</p>
+      <p style="margin:0">{team.length ? `Played by ${team.map((p) => p.name).join(', ')}` : 'Played by a bot'}</p>
       <ul style="margin:.3rem 0 0 1rem;padding:0">
         <li><Term k="reputation">Reputation</Term> {n.reputation}</li>
         {ex ? <li>Trust others place in it: {ex.trustReceived}</li> : null}

@@ -8,17 +8,25 @@ import { NationPanel } from '../NationPanel.tsx';
 import { GlossaryPanel } from '../GlossaryPanel.tsx';
 import { TeacherConsole } from '../teacher/TeacherConsole.tsx';
 import { chatChannel } from '../chat/unread.ts';
+import { RoleStrip, TeamPanel } from '../teamParts.tsx';
+import { awaitingMe, mySide } from '../../view/team.ts';
 
-// The side panels in tabs (arrow keys move between tabs), with the banners students must see.
+// The side panels in tabs (arrow keys move between tabs), with the banners students must see. In a team,
+// my role stays in a strip above the tabs, "Team" has the members, and Negotiate counts the drafts that
+// wait for my signature or my vote.
 
-export type Tab = 'negotiate' | 'nation' | 'treaties' | 'chat' | 'news' | 'glossary' | 'teacher';
+export type Tab = 'negotiate' | 'team' | 'nation' | 'treaties' | 'chat' | 'news' | 'glossary' | 'teacher';
 
 export function Panels({ tab, setTab, glossary }: { tab: Tab; setTab: (t: Tab) => void; glossary: string | null }) {
-  const { st, me } = useMatch();
+  const { st, me, rules: s } = useMatch();
   const incoming = (st.priv?.proposals ?? []).filter((p) => p.status === 'open' && me && p.to.includes(me) && !p.accepted.includes(me)).length;
   const unread = unreadTotal(st.chat, me, tab === 'chat' ? chatChannel.value : null);
+  const side = mySide(st);
+  const waiting = s?.phase === 'diplomacy' ? awaitingMe(side, st.playerId).filter((d) => !['policy', 'respond'].includes(d.action.type)).length : 0;
   const list: [Tab, string, number][] = [];
-  if (me) list.push(['negotiate', 'Negotiate', incoming], ['nation', 'My nation', 0]);
+  if (me) list.push(['negotiate', 'Negotiate', incoming + waiting]);
+  if (me && side.team) list.push(['team', 'Team', 0]);
+  if (me) list.push(['nation', 'My nation', 0]);
   list.push(['treaties', 'Treaties', 0], ['chat', 'Chat', unread], ['news', 'News', 0], ['glossary', 'Glossary', 0]);
   if (st.isHost) list.push(['teacher', 'Teacher', 0]);
   const order = list.map((x) => x[0]);
@@ -36,6 +44,7 @@ export function Panels({ tab, setTab, glossary }: { tab: Tab; setTab: (t: Tab) =
       {st.meta?.teacherReads && me ? <p class="banner">Your teacher can read the negotiations in this match.</p> : null}
       {st.meta?.publishNegotiations && me && st.game?.turn === 1 ? <p class="banner">After the match, negotiations and your decision-journal notes are shown in the class debrief.</p> : null}
       {st.error ? <p class="banner" role="alert">{st.error}</p> : null}
+      {side.team ? <RoleStrip /> : null}
       <div class="tabs" role="tablist" aria-label="Panels">
         {list.map(([id, label, badge]) => (
           <button key={id} role="tab" type="button" id={`tab-${id}`} aria-selected={current === id ? 'true' : 'false'} aria-controls="panel"
@@ -50,6 +59,7 @@ export function Panels({ tab, setTab, glossary }: { tab: Tab; setTab: (t: Tab) =
           : current === 'chat' ? <ChatPanel />
           : current === 'news' ? <NewsPanel />
           : current === 'nation' ? <NationPanel />
+          : current === 'team' ? <TeamPanel onChat={() => { chatChannel.value = 'team'; setTab('chat'); }} />
           : current === 'glossary' ? <GlossaryPanel focus={glossary} />
           : <TeacherConsole />}
       </div>

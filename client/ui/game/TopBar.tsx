@@ -8,7 +8,7 @@ import { tutorialOpen } from '../Tutorial.tsx';
 // The top bar of the game: my nation, the phase and its countdown, "I'm done" (so the phase can end
 // early), my key stats, the guide and Leave. On a phone it stays on screen while the panels scroll.
 
-export function TopBar({ onLeave }: { onLeave: () => void }) {
+export function TopBar({ onLeave, back }: { onLeave: () => void; back?: string }) {
   const { st, rules: s, me, scenario, conn } = useMatch();
   const mine = s?.nations.find((n) => n.id === me);
   const sc = scenario.nations.find((n) => n.id === me);
@@ -38,7 +38,8 @@ export function TopBar({ onLeave }: { onLeave: () => void }) {
       ) : null}
       <span class="row bar-actions">
         {me ? <button class="btn small" type="button" onClick={() => { tutorialOpen.value = true; }}>Guide</button> : null}
-        <button class="btn small" type="button" onClick={() => { if (confirm('Leave this match? You can rejoin with the code and your nickname.')) onLeave(); }}>Leave</button>
+        {/* From the class dashboard the way out goes back to it, and the match goes on. */}
+        <button class="btn small" type="button" onClick={() => { if (back || confirm('Leave this match? You can rejoin with the code and your nickname.')) onLeave(); }}>{back ?? 'Leave'}</button>
       </span>
     </header>
   );

@@ -2,10 +2,11 @@ import { normaliseCode } from '../../view/names.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { HostForm } from './HostForm.tsx';
 
-// Home: "Join a match" and "Host a match". A join link (?code=ABC234) fills in the code.
+// Home: "Join a match" and "Host a match". A join link (?code=ABC234, or a class's ?class=) fills in the code.
 
 export function Home({ notice }: { notice: string | null }) {
-  const code = normaliseCode(new URLSearchParams(location.search).get('code') ?? '');
+  const q = new URLSearchParams(location.search);
+  const code = normaliseCode(q.get('code') ?? q.get('class') ?? '');
   return (
     <div class="home">
       <header>

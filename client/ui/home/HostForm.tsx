@@ -4,9 +4,12 @@ import type { CreateOptions } from '../../../shared/protocol/messages.ts';
 import { GUIDE_EXTRA_SECONDS } from '../../net/protocol.ts';
 import { useDeps } from '../match.ts';
 import { ScenarioInfo } from './ScenarioInfo.tsx';
+import { TeamOptions, type TeamChoice } from './TeamOptions.tsx';
+import { createClass } from '../../net/classes.ts';
 
 // "Host a match": scenario, class length (a 45/90-minute plan fills turns and timers), seats, timers,
-// the teacher's role and privacy settings, and the guided first turn.
+// the teacher's role and privacy settings, the guided first turn, and teams and parallel matches (a
+// class: several matches from the same start under one class code, run from one dashboard).
 
 type Timers = Required<NonNullable<CreateOptions['timers']>>;
 const TIMER_FIELDS: { key: keyof Timers; label: string; min: number; max: number }[] = [
@@ -36,6 +39,7 @@ export function HostForm() {
   const [reads, setReads] = useState(false);
   const [publish, setPublish] = useState(false);
   const [guide, setGuide] = useState(true);
+  const [teams, setTeams] = useState<TeamChoice>({ teamSize: 1, signing: 'head', rolesBy: 'teacher', matches: 1 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
@@ -56,14 +60,17 @@ export function HostForm() {
   const submit = async (e: Event) => {
     e.preventDefault();
     const options: CreateOptions = {
-      scenario: scenario.id, seats, turns: int(turns, 8, 1, 60), hostName: hostName.trim() || 'Teacher', hostPlays: plays,
+      scenario: scenario.id, seats, turns: int(turns, 8, 1, 60), hostName: hostName.trim() || 'Teacher', hostPlays: plays && teams.matches === 1,
       teacherReads: reads, publishNegotiations: publish, guide,
       timers: Object.fromEntries(TIMER_FIELDS.map((f) => [f.key, int(timers[f.key], f.min, f.min, f.max)])) as Timers,
+      ...(teams.teamSize > 1 ? { teamSize: teams.teamSize, signing: teams.signing, rolesBy: teams.rolesBy } : {}),
     };
     setBusy(true);
     setError('');
     try {
-      await conn.host(options);
+      // A class opens its dashboard (its own page); one match opens its lobby here.
+      if (teams.matches > 1) location.assign(`/class/${encodeURIComponent((await createClass({ ...options, matches: teams.matches })).code)}`);
+      else await conn.host(options);
     } catch (err) {
       setError(`Could not create the match: ${(err as Error).message}`);
       setBusy(false);
@@ -126,8 +133,9 @@ export function HostForm() {
         <span class="muted" style="display:block;font-size:.9rem">The first year's diplomacy gets {GUIDE_EXTRA_SECONDS} more seconds while students read the guide.</span></div>
       <div><input id="host-reads" type="checkbox" checked={reads} onChange={(e) => setReads(e.currentTarget.checked)} /> <label for="host-reads">The teacher may read negotiations (students are told)</label></div>
       <div><input id="host-publish" type="checkbox" checked={publish} onChange={(e) => setPublish(e.currentTarget.checked)} /> <label for="host-publish">Share the negotiations and each student{'\u2019'}s decision-journal notes in the replay and the class debrief after the match (students are told)</label></div>
+      <TeamOptions value={teams} seats={seats} onChange={setTeams} />
       <p id="host-error" class="error" role="alert">{error}</p>
-      <button class="btn primary" type="submit" disabled={busy}>{busy ? 'Creating\u2026' : 'Create the match'}</button>
+      <button class="btn primary" type="submit" disabled={busy}>{busy ? 'Creating\u2026' : teams.matches > 1 ? `Create the class (${teams.matches} matches)` : 'Create the match'}</button>
     </form>
   );
 }

@@ -2,9 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { suggestName, nicknameProblem, normaliseCode } from '../../view/names.ts';
 import { announce } from '../live.ts';
 import { useDeps } from '../match.ts';
+import { seatInClass } from '../../net/classes.ts';
 
 // "Join a match": the room code (filled in from a join link) and a nickname. `notice` is why the last
-// match ended for this browser (removed, match over...), shown where join errors go.
+// match ended for this browser (removed, match over...), shown where join errors go. A class code sends
+// the student to one of the class's parallel matches; any other code is a match's own.
 
 export function JoinForm({ code: initialCode, notice }: { code: string; notice: string | null }) {
   const { conn } = useDeps();
@@ -22,7 +24,8 @@ export function JoinForm({ code: initialCode, notice }: { code: string; notice: 
     setError('');
     setBusy(true);
     try {
-      await conn.join(c, nick.trim());
+      // A class code sends the student to one of its matches; a match's own code leads to that match.
+      await conn.join((await seatInClass(c)) ?? c, nick.trim());
     } catch (err) {
       setError((err as Error).message);
       announce((err as Error).message);

@@ -7,15 +7,16 @@ export function joinLink(code: string): string {
   return `${location.origin}/?code=${encodeURIComponent(code)}`;
 }
 
-export function JoinQr({ code, size = 180 }: { code: string; size?: number }) {
+/** `link` overrides the match's join link (a class's join link, say). */
+export function JoinQr({ code, size = 180, link }: { code: string; size?: number; link?: string }) {
   const [svg, setSvg] = useState('');
   useEffect(() => {
     let alive = true;
     void import('qrcode')
-      .then((QR) => QR.toString(joinLink(code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
+      .then((QR) => QR.toString(link ?? joinLink(code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
       .then((s) => { if (alive) setSvg(s); })
       .catch(() => undefined);
     return () => { alive = false; };
-  }, [code]);
+  }, [code, link]);
   return <div class="qr" role="img" aria-label="QR code of the join link" style={`--qr:${size}px`} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

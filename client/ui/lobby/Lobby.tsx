@@ -6,9 +6,11 @@ import { Swatch } from '../Swatch.tsx';
 import { JoinQr, joinLink } from './JoinQr.tsx';
 import { RoleCard } from './RoleCard.tsx';
 import { ProjectorButton } from '../teacher/ProjectorButton.tsx';
+import { RoleStrip, TeamLobby } from '../teamParts.tsx';
 
 // The lobby: the room code large enough for a projector, the join link and a QR code, every nation with
-// its colour, pattern, resources and holder, ready marks, bots marked; the host starts.
+// its colour, pattern, resources and holder, ready marks, bots marked; the host starts. With teams, the
+// nations list is the team lobby (its own chunk): members and roles, and the teacher's "Make teams".
 
 export function Lobby() {
   const { st, conn, scenario } = useMatch();
@@ -31,8 +33,10 @@ export function Lobby() {
         </div>
         <JoinQr code={meta.code} />
       </section>
+      {me?.nation && meta.teamSize > 1 ? <RoleStrip /> : null}
       {me?.nation ? <RoleCard scenario={scenario} nation={me.nation} seats={seats} interest={st.priv?.nation === me.nation ? (st.priv.interest as Interest | undefined) : undefined} /> : null}
       {meta.publishNegotiations ? <p class="banner">After the match, your negotiations and decision-journal notes will be shown in the replay and the class debrief.</p> : null}
+      {meta.teamSize > 1 ? <TeamLobby /> : (
       <section aria-labelledby="nations-title">
         <h2 id="nations-title">Nations ({humans.length} {humans.length === 1 ? 'player' : 'players'} here)</h2>
         <ul class="nations">
@@ -63,12 +67,13 @@ export function Lobby() {
           })}
         </ul>
       </section>
+      )}
       <section class="card row" style="margin-top:1rem" aria-label="Your choices">
         {canReady ? (
           <button class={`btn ${me!.ready ? '' : 'primary'}`} type="button" aria-pressed={me!.ready ? 'true' : 'false'} onClick={() => conn.send('ready', { ready: !me!.ready })}>
             {me!.ready ? 'Ready \u2713 (press to undo)' : 'I\u2019m ready'}
           </button>
-        ) : me?.host ? null : <p>Pick a nation above.</p>}
+        ) : me?.host ? null : <p>{meta.teamSize > 1 ? 'Join a team above, or wait for your teacher to make teams.' : 'Pick a nation above.'}</p>}
         {st.isHost
           ? <button class="btn primary" type="button" onClick={() => conn.send('start', {})}>Start the match</button>
           : <p class="muted">The host starts the match when everyone is ready. Empty seats are played by bots.</p>}

@@ -2,7 +2,8 @@ import type { GameState, NationId, TreatyKind } from '../../../shared/types.ts';
 import { assessFor, defaultTerms, previewBlocks, proposalProblem, setTerm, termFields } from '../../view/terms.ts';
 import { useMatch, nameIn } from '../match.ts';
 import { Term } from '../Term.tsx';
-import { NoteField, clearNote, noteOf } from '../journal.tsx';
+import { NoteField, clearNote, draftNotice, noteOf } from '../journal.tsx';
+import { draftSaved, draftWord, mySide } from '../../view/team.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { TermEditor } from './TermEditor.tsx';
 import { CounterChanges } from './CounterChanges.tsx';
@@ -10,7 +11,8 @@ import { COMPOSE_NOTE, draft, patchDraft, resetDraft, sending, sentNote } from '
 
 // The proposal composer: invitees, kind, every term with its plain line, the rules' preview and the
 // assessment, the journal line, and "Send". Also a counter (the terms of a proposal to edit and send
-// back) and an amendment of a treaty at its review.
+// back) and an amendment of a treaty at its review. In a team, a member who does not sign saves it as a
+// draft the team sees (a signer may too), and a team draft opened here is changed for the whole team.
 
 export function Composer({ s, me }: { s: GameState; me: NationId }) {
   const { st, conn } = useMatch();
@@ -26,18 +28,21 @@ export function Composer({ s, me }: { s: GameState; me: NationId }) {
   const busy = sending.value;
 
   const setKind = (k: TreatyKind) => patchDraft({ kind: k, terms: defaultTerms(k) });
-  const send = () => {
+  const side = mySide(st);
+  const editing = d.team && side.team?.drafts.some((x) => x.id === d.team) ? d.team : null;
+  /** Send it (`asDraft` false: the nation acts now) or save it as the team's draft (a new one, or the one being edited). */
+  const send = (asDraft: boolean) => {
     if (problem || busy) return;
-    const what = counterOf ? 'Counter-proposal sent.' : 'Proposal sent.';
+    const action = counterOf ? { type: 'counter' as const, proposal: counterOf, terms: d.terms } : { type: 'propose' as const, to: [...d.to], terms: d.terms, ...(d.amends ? { amends: d.amends } : {}) };
+    const what = asDraft ? (editing ? 'Draft changed: your team sees the new terms.' : draftSaved(side.signing)) : counterOf ? 'Counter-proposal sent.' : 'Proposal sent.';
     const note = noteOf(COMPOSE_NOTE);
-    const done = counterOf
-      ? conn.request('counter', { proposal: counterOf, terms: d.terms, ...note })
-      : conn.request('propose', { to: [...d.to], terms: d.terms, ...(d.amends ? { amends: d.amends } : {}), ...note });
+    const { type, ...fields } = action;
+    const done = asDraft ? conn.request('draft', { action, ...(editing ? { draft: editing } : {}), ...note }) : conn.request(type, { ...fields, ...note } as never);
     sending.value = true;
-    done.then(() => { resetDraft(); clearNote(COMPOSE_NOTE); sentNote.value = what; }, () => { sentNote.value = ''; })
+    done.then(() => { resetDraft(); clearNote(COMPOSE_NOTE); sentNote.value = what; if (asDraft) draftNotice.value = what; }, () => { sentNote.value = ''; })
       .finally(() => { sending.value = false; });
   };
-  const title = counter ? `Counter ${nameIn(s, counter.from)}\u2019s proposal` : d.amends ? 'Amend a treaty at its review' : 'Propose a treaty';
+  const title = editing ? 'Change your team\u2019s draft' : counter ? `Counter ${nameIn(s, counter.from)}\u2019s proposal` : d.amends ? 'Amend a treaty at its review' : 'Propose a treaty';
   const why = !diplomacy ? 'Proposals are made in the diplomacy phase.' : problem && d.to.length ? problem : !d.to.length ? 'Choose at least one nation to invite.' : '';
 
   return (
@@ -88,9 +93,17 @@ export function Composer({ s, me }: { s: GameState; me: NationId }) {
       {assessment ? <AssessmentView card={assessment} id="as-draft" /> : null}
       <NoteField id={COMPOSE_NOTE} label="Why this deal? (decision journal)" />
       <div class="row" style="margin-top:.5rem">
-        <button class="btn primary" type="button" disabled={!diplomacy || !!problem || busy} aria-describedby="composer-why" onClick={send}>
-          {counter ? 'Send the counter-proposal' : d.amends ? 'Propose the amendment' : 'Send the proposal'}
-        </button>
+        {editing || !side.alone ? null : (
+          <button class="btn primary" type="button" disabled={!diplomacy || !!problem || busy} aria-describedby="composer-why" onClick={() => send(false)}>
+            {counter ? 'Send the counter-proposal' : d.amends ? 'Propose the amendment' : 'Send the proposal'}
+          </button>
+        )}
+        {side.team ? (
+          <button class={`btn ${side.alone && !editing ? '' : 'primary'}`} type="button" disabled={!diplomacy || !!problem || busy} aria-describedby="composer-why" onClick={() => send(true)}>
+            {editing ? 'Save the changes to the draft' : side.alone ? 'Save as a draft for the team' : draftWord(side.signing)}
+          </button>
+        ) : null}
+        {editing ? <button class="btn small" type="button" onClick={resetDraft}>Stop editing</button> : null}
         <span role="status">{busy ? 'Sending\u2026' : sentNote.value && !d.to.length ? sentNote.value : ''}</span>
         <span id="composer-why" class={problem && d.to.length ? 'error' : 'muted'}>{why}</span>
       </div>

@@ -3,8 +3,10 @@ import type { Proposal } from '../../../shared/types.ts';
 import { useMatch } from '../match.ts';
 import { Composer } from './Composer.tsx';
 import { IncomingCard, SentCard } from './ProposalCard.tsx';
+import { TeamDrafts } from '../teamParts.tsx';
 
-// The negotiation table: proposals to me (answer them), the composer, and my proposals of this year.
+// The negotiation table: my team's drafts (in a team), proposals to me (answer them), the composer, and
+// my proposals of this year.
 
 export function Negotiate({ onAmendOpened }: { onAmendOpened: () => void }) {
   const { st, rules: s, me } = useMatch();
@@ -22,6 +24,7 @@ export function Negotiate({ onAmendOpened }: { onAmendOpened: () => void }) {
   };
   return (
     <>
+      {st.priv?.team ? <TeamDrafts sealed={false} prefix="neg" onEdit={toComposer} /> : null}
       {incoming.length ? (
         <section aria-labelledby="incoming-title">
           <h2 id="incoming-title">Proposals to you ({incoming.length})</h2>

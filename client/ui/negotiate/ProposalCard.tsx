@@ -3,13 +3,15 @@ import { describeTerms, termLines } from '../../../shared/rules/index.ts';
 import type { GameState, NationId, Proposal } from '../../../shared/types.ts';
 import { assessFor, assessmentCard, kindName } from '../../view/terms.ts';
 import { useMatch, nameIn } from '../match.ts';
-import { NoteField, decide } from '../journal.tsx';
+import { NoteField, decideAs } from '../journal.tsx';
+import { mySide } from '../../view/team.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { CounterChanges } from './CounterChanges.tsx';
 import { startCounter } from './draft.ts';
 
 // A proposal to me, with its terms, what a counter changed, the assessment card, a journal line and
-// accept / counter / reject; or one of mine with its status and "Withdraw".
+// accept / counter / reject; or one of mine with its status and "Withdraw". A team member who does not
+// sign drafts these decisions instead ("Draft: accept …"), for the head (or the team's vote).
 
 type Shown = Proposal & { assessment?: Assessment | null };
 
@@ -22,6 +24,8 @@ export function IncomingCard({ s, me, p, onCounter }: { s: GameState; me: Nation
   const earlier = p.counterOf ? st.priv?.proposals.find((x) => x.id === p.counterOf) : undefined;
   const amended = p.amends ? s.treaties.find((t) => t.id === p.amends) : undefined;
   const why = diplomacy ? undefined : 'Proposals are answered in the diplomacy phase.';
+  const via = mySide(st).via;
+  const pre = via ? 'Draft: ' : '';
   return (
     <article class="card proposal" aria-labelledby={`${p.id}-h`}>
       <h3 id={`${p.id}-h`}>{nameIn(s, p.from)} proposes a {kindName(p.terms.kind).toLowerCase()}{p.to.length > 1 ? ` (with ${p.to.filter((x) => x !== me).map((x) => nameIn(s, x)).join(', ')})` : ''}</h3>
@@ -34,25 +38,26 @@ export function IncomingCard({ s, me, p, onCounter }: { s: GameState; me: Nation
       <AssessmentView card={cardFor(s, me, p)} id={`as-${p.id}`} />
       <NoteField id={noteId} label="Why? (decision journal)" />
       <div class="row" style="margin-top:.4rem">
-        <button class="btn primary" type="button" disabled={!diplomacy} title={why} onClick={() => void decide(conn, 'accept', { proposal: p.id }, noteId)}>Accept {nameIn(s, p.from)}{'\u2019'}s proposal</button>
+        <button class="btn primary" type="button" disabled={!diplomacy} title={why} onClick={() => void decideAs(conn, via, 'accept', { proposal: p.id }, noteId)}>{pre}{via ? 'accept' : 'Accept'} {nameIn(s, p.from)}{'\u2019'}s proposal</button>
         <button class="btn" type="button" disabled={!diplomacy} title={why} onClick={() => { startCounter(p); onCounter(); }}>Counter (edit the terms)</button>
-        <button class="btn danger" type="button" disabled={!diplomacy} title={why} onClick={() => void decide(conn, 'reject', { proposal: p.id }, noteId)}>Reject</button>
+        <button class="btn danger" type="button" disabled={!diplomacy} title={why} onClick={() => void decideAs(conn, via, 'reject', { proposal: p.id }, noteId)}>{via ? 'Draft: reject' : 'Reject'}</button>
       </div>
     </article>
   );
 }
 
 export function SentCard({ s, me, p }: { s: GameState; me: NationId; p: Shown }) {
-  const { conn } = useMatch();
+  const { st, conn } = useMatch();
+  const via = mySide(st).via;
   const diplomacy = s.phase === 'diplomacy' && !s.over;
   const to = p.to.map((x) => nameIn(s, x)).join(', ');
   return (
     <article class="card proposal" aria-label={`Your proposal to ${to}`}>
-      <h3>You proposed a {kindName(p.terms.kind).toLowerCase()} to {to}</h3>
+      <h3>{st.priv?.team ? 'Your nation' : 'You'} proposed a {kindName(p.terms.kind).toLowerCase()} to {to}</h3>
       <p><strong>Status: {p.status}</strong>{p.accepted.length ? ` (accepted so far: ${p.accepted.map((x) => nameIn(s, x)).join(', ')})` : ''}</p>
       <p class="muted">{describeTerms(s, p.terms)}</p>
       <AssessmentView card={cardFor(s, me, p)} id={`as-${p.id}`} />
-      {p.status === 'open' && diplomacy ? <button class="btn small danger" type="button" onClick={() => void decide(conn, 'withdraw', { proposal: p.id }, `note-${p.id}`)}>Withdraw</button> : null}
+      {p.status === 'open' && diplomacy ? <button class="btn small danger" type="button" onClick={() => void decideAs(conn, via, 'withdraw', { proposal: p.id }, `note-${p.id}`)}>{via ? 'Draft: withdraw' : 'Withdraw'}</button> : null}
     </article>
   );
 }

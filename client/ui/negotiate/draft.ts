@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { NationId, Proposal, Terms, Treaty, TreatyKind } from '../../../shared/types.ts';
 import { defaultTerms } from '../../view/terms.ts';
+import { notes } from '../journal.tsx';
 
 // The proposal being written: invitees, kind and terms, and whether it counters a proposal or amends a
 // treaty at its review. A signal, so it survives tab switches and every re-render; it is cleared only once
@@ -13,9 +14,11 @@ export interface Draft {
   counterOf: string | null;
   /** Treaty whose terms this proposal would replace at its review. */
   amends: string | null;
+  /** The team's draft being changed here (its id), when a member opened one of the team's drafts to edit. */
+  team?: string | null;
 }
 
-const empty = (): Draft => ({ to: [], kind: 'partnership', terms: defaultTerms('partnership'), counterOf: null, amends: null });
+const empty = (): Draft => ({ to: [], kind: 'partnership', terms: defaultTerms('partnership'), counterOf: null, amends: null, team: null });
 
 export const draft = signal<Draft>(empty());
 /** "Sending…" while the server has not answered; the sentence shown after it accepted. */
@@ -41,4 +44,16 @@ export function startAmend(t: Treaty, me: NationId): void {
 /** Open the composer as a counter to a proposal, with its terms to edit. */
 export function startCounter(p: Proposal): void {
   draft.value = { to: [p.from], kind: p.terms.kind, terms: { ...p.terms }, counterOf: p.id, amends: null };
+}
+
+/**
+ * Open one of the team's drafted proposals or counters in the composer, to change it for the team. Its
+ * journal line comes along: the server keeps the line sent with the change, so an unchanged line stays.
+ */
+export function editTeamDraft(id: string, a: { type: string; to?: NationId[]; terms?: Terms; proposal?: string; amends?: string }, note?: string): void {
+  if (!a.terms) return;
+  notes.value = { ...notes.peek(), [COMPOSE_NOTE]: note ?? '' };
+  const counterOf = a.type === 'counter' ? a.proposal ?? null : null;
+  draft.value = { to: a.to ? [...a.to] : [], kind: a.terms.kind, terms: { ...a.terms }, counterOf, amends: a.amends ?? null, team: id };
+  sentNote.value = '';
 }

@@ -1,14 +1,18 @@
 import type { GameState, NationId } from '../../../shared/types.ts';
 import { callCard } from '../../view/calls.ts';
 import { useMatch } from '../match.ts';
-import { NoteField, decide } from '../journal.tsx';
+import { NoteField, decideAs } from '../journal.tsx';
+import { mySide } from '../../view/team.ts';
+import { TeamDrafts } from '../teamParts.tsx';
 
 // My allies' calls for help this year: what honouring and abstaining cost, and the sealed answer (which
-// may be changed until the deadline).
+// may be changed until the deadline). A team member who does not sign drafts the answer.
 
 export function CallCards({ s, me }: { s: GameState; me: NationId }) {
   const { st, conn } = useMatch();
   const calls = (st.priv?.calls ?? []).filter((k) => k.ally === me);
+  const side = mySide(st);
+  const via = side.via;
   if (!calls.length) return <div class="sealed"><h2>Crisis phase</h2><p>No ally has called on you this year. Watch the map for crises.</p></div>;
   return (
     <section class="sealed" aria-labelledby="calls-title">
@@ -24,12 +28,13 @@ export function CallCards({ s, me }: { s: GameState; me: NationId }) {
             {k.answer ? <p role="status"><strong>Your sealed answer: {k.answer}.</strong> You may change it until the deadline.</p> : null}
             <NoteField id={noteId} />
             <div class="row" style="margin-top:.4rem">
-              <button class="btn primary" type="button" onClick={() => void decide(conn, 'respond', { call: k.id, answer: 'honour' }, noteId)}>{card.honourButton}</button>
-              <button class="btn danger" type="button" onClick={() => void decide(conn, 'respond', { call: k.id, answer: 'abstain' }, noteId)}>{card.abstainButton}</button>
+              <button class="btn primary" type="button" onClick={() => void decideAs(conn, via, 'respond', { call: k.id, answer: 'honour' }, noteId)}>{via ? 'Draft: ' : ''}{card.honourButton}</button>
+              <button class="btn danger" type="button" onClick={() => void decideAs(conn, via, 'respond', { call: k.id, answer: 'abstain' }, noteId)}>{via ? 'Draft: ' : ''}{card.abstainButton}</button>
             </div>
           </article>
         );
       })}
+      {side.team ? <TeamDrafts sealed prefix="task" /> : null}
     </section>
   );
 }

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import type { GameState, NationId } from '../../../shared/types.ts';
 import { useMatch, nameIn } from '../match.ts';
 import { Term } from '../Term.tsx';
-import { NoteField, decide } from '../journal.tsx';
+import { NoteField, decideAs } from '../journal.tsx';
+import { draftWord, mySide } from '../../view/team.ts';
+import { TeamDrafts } from '../teamParts.tsx';
 
 // The sealed policy of the year: guns (defence) against butter (investment), and an optional coercive
-// demand. It may be changed until the phase ends.
+// demand. It may be changed until the phase ends. In a team, a minister who does not sign drafts it.
 
 export function PolicyForm({ s, me }: { s: GameState; me: NationId }) {
   const { st, conn } = useMatch();
@@ -15,13 +17,17 @@ export function PolicyForm({ s, me }: { s: GameState; me: NationId }) {
   const [demand, setDemand] = useState('');
   const value = defence ?? chosen?.defence ?? mine.lastDefence ?? 30;
   const noteId = `policy-note-${s.turn}`;
+  const side = mySide(st);
+  const via = side.via;
+  // A minister's second try changes their own policy draft rather than adding another.
+  const myDraft = side.team?.drafts.find((d) => d.action.type === 'policy' && d.by === (st.playerId ?? ''))?.id;
   const submit = (e: Event) => {
     e.preventDefault();
-    void decide(conn, 'policy', { defence: value, demand: demand || null }, noteId);
+    void decideAs(conn, via, 'policy', { defence: value, demand: demand || null }, noteId, myDraft);
   };
   return (
     <form class="sealed" aria-labelledby="policy-title" onSubmit={submit}>
-      <h2 id="policy-title">Your sealed policy for this year</h2>
+      <h2 id="policy-title">{st.priv?.team ? 'Your nation\u2019s' : 'Your'} sealed policy for this year</h2>
       <p>Split your output between <Term k="defence-share">defence</Term> (guns) and investment (butter). Others see your choice only when crises strike.</p>
       <div class="slider-row">
         <label for="defence">Defence {value}% · investment {100 - value}%</label>
@@ -39,9 +45,10 @@ export function PolicyForm({ s, me }: { s: GameState; me: NationId }) {
       <p class="muted">A <Term k="coercive-demand">demand</Term> backed by your army may start a crisis, and allies owe no help to a member who provoked it.</p>
       <NoteField id={noteId} />
       <div class="row" style="margin-top:.5rem">
-        <button class="btn primary" type="submit">{chosen ? 'Change my sealed policy' : 'Seal my policy'}</button>
+        <button class="btn primary" type="submit">{via ? draftWord(via) : chosen ? 'Change the sealed policy' : st.priv?.team ? 'Seal the policy' : 'Seal my policy'}</button>
         {chosen ? <span role="status">Sealed: {chosen.defence}% defence{chosen.demand ? `, demand of ${nameIn(s, chosen.demand)}` : ''}.</span> : null}
       </div>
+      {side.team ? <TeamDrafts sealed prefix="task" /> : null}
     </form>
   );
 }

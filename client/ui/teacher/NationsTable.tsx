@@ -1,7 +1,7 @@
 import type { Policy } from '../../../shared/types.ts';
 import { useMatch, nameIn } from '../match.ts';
 
-// Every nation at a glance for the teacher: who plays it, its figures, whether it has made this phase's
+// Every nation at a glance for the teacher: who plays it (the whole team), its figures, whether it has made this phase's
 // sealed choice, and (when the match lets the teacher read negotiations) its sealed policy. Short column
 // heads (with their full names for screen readers) so it fits the console at 1280 px.
 
@@ -29,11 +29,11 @@ export function NationsTable() {
         <tbody>
           {s.nations.map((n) => {
             const ex = meta.extra[n.id];
-            const holder = meta.players.find((p) => p.nation === n.id);
+            const team = meta.players.filter((p) => p.nation === n.id);
             return (
               <tr key={n.id}>
                 <th scope="row">{n.name}</th>
-                <td>{holder ? `${holder.name}${holder.connected ? '' : ' (away)'}` : 'Bot'}</td>
+                <td>{team.length ? team.map((h) => `${h.name}${h.connected ? '' : ' (away)'}`).join(', ') : 'Bot'}</td>
                 <td>{n.economy}</td><td>{n.military}</td><td>{n.stability}</td><td>{n.reputation}</td><td>{ex?.regions ?? ''}</td>
                 <td>{ex?.chose ? <span aria-label="yes">{'\u2713'}</span> : <span aria-label="not yet">–</span>}</td>
                 {st.teacher ? <td>{policyText(st.teacher.policies[n.id] ?? null, (id) => nameIn(s, id))}</td> : null}

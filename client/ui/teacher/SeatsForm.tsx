@@ -5,7 +5,7 @@ import { useMatch } from '../match.ts';
 // Who plays what: late joiners waiting to be let in (a nation to give them, Admit or Turn away), and
 // moving or removing a seated player. A disabled control says why.
 
-function WaitingRow({ p, free }: { p: PlayerView; free: { id: string; name: string; bot: boolean }[] }) {
+function WaitingRow({ p, free, teams }: { p: PlayerView; free: { id: string; name: string; bot: boolean }[]; teams: boolean }) {
   const { conn } = useMatch();
   const [nation, setNation] = useState('');
   const pick = free.some((n) => n.id === nation) ? nation : free[0]?.id ?? '';
@@ -19,7 +19,7 @@ function WaitingRow({ p, free }: { p: PlayerView; free: { id: string; name: stri
       </select>
       <button class="btn primary small" type="button" disabled={!pick} onClick={() => conn.send('admit', { player: p.id, nation: pick })}>Admit {p.name}</button>
       <button class="btn danger small" type="button" onClick={() => { if (confirm(`Turn ${p.name} away? That browser cannot come back into this match.`)) conn.send('kick', { player: p.id }); }}>Turn away</button>
-      {free.length ? null : <span class="muted">Every nation has a student: move or remove one first.</span>}
+      {free.length ? null : <span class="muted">{teams ? 'Every team is full' : 'Every nation has a student'}: move or remove one first.</span>}
     </li>
   );
 }
@@ -32,9 +32,12 @@ export function SeatsForm() {
   if (!s) return null;
   const waiting = meta.players.filter((p) => p.waiting);
   const seated = meta.players.filter((p) => !p.waiting && (!p.host || p.nation));
-  const holder = (id: string) => meta.players.find((p) => p.nation === id && !p.bot);
-  // A seat is free for a newcomer when no present student holds it (a bot may be playing it).
-  const free = s.nations.filter((n) => !holder(n.id)).map((n) => ({ id: n.id, name: n.name, bot: !!meta.extra[n.id]?.bot }));
+  const present = (id: string) => meta.players.filter((p) => p.nation === id && !p.bot).length;
+  // A seat is free for a newcomer when its team has room among the students present (a bot may be
+  // playing it); with teams the choice says how full each team is.
+  const size = Math.max(1, meta.teamSize);
+  const free = s.nations.filter((n) => present(n.id) < size)
+    .map((n) => ({ id: n.id, name: size > 1 ? `${n.name} (${present(n.id)} of ${size})` : n.name, bot: !!meta.extra[n.id]?.bot }));
   const who = seated.some((p) => p.id === player) ? player : '';
   const to = s.nations.some((n) => n.id === nation) ? nation : '';
   const moveWhy = meta.started && !meta.paused ? 'Pause first to move a player.' : !who || !to ? 'Choose a player and a nation.' : '';
@@ -42,7 +45,7 @@ export function SeatsForm() {
     <fieldset style="margin-top:.6rem">
       <legend>Seats</legend>
       <h3 style="margin-top:0">Waiting to be let in ({waiting.length})</h3>
-      {waiting.length ? <ul class="waiting-list">{waiting.map((p) => <WaitingRow key={p.id} p={p} free={free} />)}</ul>
+      {waiting.length ? <ul class="waiting-list">{waiting.map((p) => <WaitingRow key={p.id} p={p} free={free} teams={size > 1} />)}</ul>
         : <p class="muted">Nobody is waiting. {meta.locked ? 'The match is closed to newcomers.' : 'Students who join now wait here until you let them in.'}</p>}
       <h3>Move or remove a player</h3>
       <div class="row">

@@ -37,7 +37,7 @@ export function TeacherConsole() {
           <div>
             <ul>{st.teacher.proposals.slice(-20).reverse().map((p) => <li key={p.id}>{nameIn(s, p.from)} {'\u2192'} {p.to.map((x) => nameIn(s, x)).join(', ')}: {kindName(p.terms.kind)} ({describeTerms(s, p.terms)}), {p.status}</li>)}</ul>
             <h4>Chat</h4>
-            <ul class="chatlog">{st.teacher.chat.slice(-30).map((c) => <li key={c.id}><strong>{c.fromName} {'\u2192'} {c.to === 'all' ? 'everyone' : nameIn(s, c.to)}: </strong>{c.text}</li>)}</ul>
+            <ul class="chatlog">{st.teacher.chat.slice(-30).map((c) => <li key={c.id}><strong>{c.fromName} {'\u2192'} {c.to === 'all' ? 'everyone' : c.to === 'team' ? `the ${nameIn(s, c.from)} team` : nameIn(s, c.to)}: </strong>{c.text}</li>)}</ul>
           </div>
         ) : <p class="muted">Nothing yet.</p>}
     </>
