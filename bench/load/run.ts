@@ -1,0 +1,373 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GenOptions, GenReport, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
+import { Generator, ROOT, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
+import { coreBusy, coreTimes, cpuSeconds, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
+import { checkLog, checkLogHttp, readAcks, type LogCheck } from './logcheck.ts';
+import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
+
+// The orchestrator of the capacity bench, shared by bench/load.ts (ramp over N) and bench/soak.ts (one N
+// for a long time): it starts the Entente server and the bare echo server (pinned to one core), the load
+// generator(s) (pinned to the other), gives each generator its rooms, opens a measurement window, reads
+// the servers' CPU and memory from /proc around it, merges the generators' samples and checks, at the
+// end, that every acknowledged action is in the Entente server's log.
+
+export interface BenchOptions {
+  periodMs: number;
+  jitter: number;
+  warmupS: number;
+  /** Every botEvery-th Entente room leaves one of its 8 seats to a bot (0 = never). */
+  botEvery: number;
+  seats: number;
+  turns: number;
+  timers: GenOptions['timers'];
+  timerScale: number;
+  botDelayMs: number;
+  generators: number;
+  observers: number;
+  startSpreadS: number;
+  concurrency: number;
+  cpuProf: boolean;
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+export const DEFAULTS: Omit<BenchOptions, 'log'> = {
+  periodMs: 5000,
+  jitter: 0.2,
+  warmupS: 20,
+  botEvery: 4,
+  seats: 8,
+  turns: 60,
+  // Scaled by TIMER_SCALE below: diplomacy 20 s, policy up to 10 s (ends when every seat chose), crisis up
+  // to 5 s (ends when every call is answered), resolution 1 s, news 3 s: a turn every 25-40 s.
+  timers: { diplomacy: 40, policy: 20, crisis: 10, resolution: 2, news: 6 },
+  timerScale: 0.5,
+  botDelayMs: 400,
+  generators: 1,
+  observers: 8,
+  startSpreadS: 15,
+  concurrency: 16,
+  cpuProf: false,
+  keep: false,
+};
+
+export interface StepResult {
+  target: Target;
+  players: number;
+  rooms: number;
+  clients: number;
+  setupS: number;
+  windowS: number;
+  /** The headline: Entente proposal -> seen by its receiver; bare echo -> patch seen by another client. */
+  seen: Summary;
+  seenChat: Summary | null;
+  accepted: Summary;
+  acceptedByType: Record<string, Summary>;
+  sentPerS: number;
+  acceptedPerS: number;
+  server: { cpuPct: number | null; cpuUsPerPlayerS: number | null; rssMB: number | null; rssPerRoomKB: number | null; stderrLines: number };
+  bytesPerTurn: { turns: number; bytes: number | null; frames: number | null; byKind: Record<string, number>; stateJson: number | null; ratio: number | null } | null;
+  errors: { total: number; byKind: Record<string, number> };
+  refusals: Record<string, number>;
+  /** cpuPct: the busiest generator process, % of one core; cpuPctTotal: all of them. */
+  generator: { processes: number; cpuPct: number; cpuPctTotal: number; loopP95: number; loopMax: number; saturated: boolean };
+  roomStatus: GenReport['rooms'];
+  /** Entente only, with --cpu-prof: the server's CPU profile over this window. */
+  profile?: ProfileSummary;
+  /** Busy share of each core in the window and the part of it other processes took (a shared machine). */
+  machine?: { coreBusyPct: number[]; stealPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
+  /** Entente only, with a kill: the window ended at the kill -9. */
+  killed?: boolean;
+  acks: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** N students in rooms of `seats`; every botEvery-th room has one seat fewer taken (a bot plays it). */
+export function planRooms(target: Target, players: number, o: Pick<BenchOptions, 'seats' | 'botEvery'>): RoomPlan[] {
+  const rooms: RoomPlan[] = [];
+  let left = players;
+  for (let i = 0; left > 0; i++) {
+    const size = target === 'entente' && o.botEvery > 0 && i % o.botEvery === o.botEvery - 1 ? o.seats - 1 : o.seats;
+    const n = Math.min(size, left);
+    // A room needs at least 2 people to see each other; a lone leftover joins the previous room's bot seat.
+    if (n < 2 && rooms.length) {
+      const last = rooms[rooms.length - 1]!;
+      if (last.students < o.seats) {
+        last.students += n;
+        break;
+      }
+    }
+    rooms.push({ index: i, students: n });
+    left -= n;
+  }
+  return rooms;
+}
+
+export class Bench {
+  readonly o: BenchOptions;
+  readonly dir: string;
+  readonly dataDir: string;
+  readonly pin: Pinning;
+  entente: ServerProc | null = null;
+  bare: ServerProc | null = null;
+  gens: Generator[] = [];
+  private ententeSpec!: ServerSpec;
+  private ententePort = 0;
+  private profileWindows: { step: StepResult; from: number; to: number }[] = [];
+  profileDir = '';
+  kills: { at: string; acksBefore: number }[] = [];
+  recoveredAfterKill: number | null = null;
+
+  constructor(o: BenchOptions) {
+    this.o = o;
+    this.dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+    this.dataDir = join(this.dir, 'data');
+    mkdirSync(this.dataDir);
+    this.pin = pinning();
+  }
+
+  get acksFiles(): string[] {
+    return this.gens.map((_, i) => join(this.dir, `acks-${i}.jsonl`));
+  }
+
+  async start(targets: Target[]): Promise<void> {
+    const o = this.o;
+    o.log(`bench: ${this.pin.note}; work dir ${this.dir}`);
+    if (targets.includes('bare')) {
+      this.bare = await startServer({
+        name: 'bare server', args: ['bench/load/bare-server.ts'], env: {}, core: this.pin.server, logFile: join(this.dir, 'bare.log'), ready: /listening/,
+      }, await freePort());
+    }
+    if (targets.includes('entente')) {
+      this.profileDir = join(this.dir, 'prof');
+      const big = '1000000';
+      this.ententeSpec = {
+        name: 'Entente server',
+        args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), 'server/main.ts'],
+        env: {
+          ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),
+          JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
+        },
+        core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
+      };
+      this.ententePort = await freePort();
+      this.entente = await startServer(this.ententeSpec, this.ententePort);
+    }
+    for (let i = 0; i < o.generators; i++) this.gens.push(new Generator(i, this.pin.generator, join(this.dir, `generator-${i}.log`)));
+  }
+
+  private genOptions(i: number): GenOptions {
+    const o = this.o;
+    return {
+      gen: i, periodMs: o.periodMs, jitter: o.jitter, seats: o.seats, turns: o.turns, timers: o.timers, startSpreadMs: o.startSpreadS * 1000,
+      observers: Math.ceil(o.observers / this.gens.length), reconnect: true, acksFile: join(this.dir, `acks-${i}.jsonl`), concurrency: o.concurrency,
+    };
+  }
+
+  /** Set up N players on `target`, warm up, measure for `seconds`, tear down. */
+  async step(target: Target, players: number, seconds: number, hooks: { kill?: 'middle' | 'end'; interval?: (elapsedS: number) => Promise<void> | void; intervalS?: number } = {}): Promise<StepResult> {
+    const o = this.o;
+    const server = target === 'bare' ? this.bare! : this.entente!;
+    const plans = planRooms(target, players, o);
+    const perGen: RoomPlan[][] = this.gens.map(() => []);
+    plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
+    const rssBefore = rssBytes(server.pid);
+    const stderrBefore = server.stderrLines;
+    const t0 = Date.now();
+    o.log(`  ${target} ${players} players: joining ${plans.length} rooms...`);
+    const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
+    const setupS = (Date.now() - t0) / 1000;
+    const joinFailures: Record<string, number> = {};
+    let clients = 0;
+    for (const s of setups) {
+      clients += s.setup!.clients;
+      for (const [k, v] of Object.entries(s.setup!.joinFailures)) joinFailures[k] = (joinFailures[k] ?? 0) + v;
+    }
+    const warm = target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
+    o.log(`  ${target} ${players} players: ${clients} clients in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${seconds} s`);
+    await sleep(warm * 1000);
+
+    await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
+    const cpu0 = cpuSeconds(server.pid);
+    const cores0 = coreTimes();
+    const w0 = Date.now();
+    const h0 = process.hrtime.bigint();
+    let killed = false;
+    const windowMs = (hooks.kill === 'middle' ? seconds / 2 : seconds) * 1000;
+    const intervalMs = (hooks.intervalS ?? 0) * 1000;
+    for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
+      const wait = Math.min(next, windowMs) - (Date.now() - w0);
+      if (wait > 0) await sleep(wait);
+      if (Date.now() - w0 >= windowMs - 5) break;
+      await hooks.interval?.((Date.now() - w0) / 1000);
+    }
+    const reports = await Promise.all(this.gens.map((g) => g.report()));
+    const cpu1 = cpuSeconds(server.pid);
+    const cores1 = coreTimes();
+    const w1 = Date.now();
+    const h1 = process.hrtime.bigint();
+    const rssAfter = rssBytes(server.pid);
+    if (hooks.kill && target === 'entente') {
+      // kill -9 under load: everything acknowledged so far must be in the log after the restart.
+      await Promise.all(this.gens.map((g) => g.ask({ cmd: 'quiet' })));
+      o.log(`  entente ${players} players: kill -9 of the server (pid ${server.pid}) under load`);
+      await killServer(server);
+      killed = true;
+      this.kills.push({ at: new Date().toISOString(), acksBefore: 0 });
+    }
+    await Promise.all(this.gens.map((g) => g.ask({ cmd: 'teardown' })));
+    if (killed) {
+      this.kills[this.kills.length - 1]!.acksBefore = readAcks(this.acksFiles).length;
+      const t = Date.now();
+      this.entente = await startServer(this.ententeSpec, this.ententePort);
+      const m = /recovered (\d+) match/.exec(this.entente.stdout());
+      this.recoveredAfterKill = m ? Number(m[1]) : 0;
+      o.log(`  entente: restarted on the same DATA_DIR in ${((Date.now() - t) / 1000).toFixed(1)} s; ${this.recoveredAfterKill} matches recovered`);
+    } else {
+      // Let the rooms close before the next step.
+      await sleep(2000);
+    }
+    const result = this.merge(target, players, plans.length, clients, setupS, (w1 - w0) / 1000, reports, joinFailures, {
+      cpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, rssBefore, rssAfter, stderr: server.stderrLines - stderrBefore,
+    });
+    result.machine = this.noise(coreBusy(cores0, cores1), result);
+    if (killed) result.killed = true;
+    if (target === 'entente' && o.cpuProf) this.profileWindows.push({ step: result, from: Number(h0 / 1000n), to: Number(h1 / 1000n) });
+    return result;
+  }
+
+  private merge(target: Target, players: number, rooms: number, clients: number, setupS: number, windowS: number, reports: GenReport[], joinFailures: Record<string, number>,
+    srv: { cpu: number | null; rssBefore: number | null; rssAfter: number | null; stderr: number }): StepResult {
+    const lat: Record<string, number[]> = {};
+    const add = (into: Record<string, number>, from: Record<string, number>, prefix = ''): void => {
+      for (const [k, v] of Object.entries(from)) into[prefix + k] = (into[prefix + k] ?? 0) + v;
+    };
+    const errors: Record<string, number> = {};
+    const refusals: Record<string, number> = {};
+    let sent = 0;
+    let accepted = 0;
+    const turns: TurnBytes[] = [];
+    let genCpu = 0;
+    let genCpuTotal = 0;
+    let loopP95 = 0;
+    let loopMax = 0;
+    const status = { running: 0, finished: 0, lobby: 0 };
+    let acks = 0;
+    add(errors, joinFailures);
+    for (const r of reports) {
+      for (const [k, v] of Object.entries(r.lat)) (lat[k] ??= []).push(...v);
+      add(errors, r.errors);
+      add(errors, r.disconnects, 'disconnect ');
+      if (r.unanswered) errors.unanswered = (errors.unanswered ?? 0) + r.unanswered;
+      add(refusals, r.refusals);
+      sent += Object.values(r.sent).reduce((a, b) => a + b, 0);
+      accepted += Object.values(r.accepted).reduce((a, b) => a + b, 0);
+      turns.push(...r.turns);
+      genCpu = Math.max(genCpu, (r.cpuMs / r.windowMs) * 100);
+      genCpuTotal += (r.cpuMs / r.windowMs) * 100;
+      loopP95 = Math.max(loopP95, r.loop.p95);
+      loopMax = Math.max(loopMax, r.loop.max);
+      add(status, r.rooms);
+      acks += r.acks;
+    }
+    if (srv.stderr > 0) errors['server stderr lines'] = srv.stderr;
+    const acceptedAll = Object.entries(lat).filter(([k]) => k.startsWith('accepted:')).flatMap(([, v]) => v);
+    const acceptedByType: Record<string, Summary> = {};
+    for (const [k, v] of Object.entries(lat)) if (k.startsWith('accepted:')) acceptedByType[k.slice(9)] = summarise(v);
+    const seenKey = target === 'bare' ? 'seen:echo' : 'seen:propose';
+    let bytesPerTurn: StepResult['bytesPerTurn'] = null;
+    if (target === 'entente') {
+      const med = (xs: number[]): number | null => percentile([...xs].sort((a, b) => a - b), 50);
+      const byKind: Record<string, number> = {};
+      for (const k of new Set(turns.flatMap((t) => Object.keys(t.byKind)))) byKind[k] = med(turns.map((t) => t.byKind[k] ?? 0)) ?? 0;
+      const bytes = med(turns.map((t) => t.bytes));
+      const stateJson = med(turns.map((t) => t.stateJson));
+      bytesPerTurn = { turns: turns.length, bytes, frames: med(turns.map((t) => t.frames)), byKind, stateJson, ratio: bytes !== null && stateJson ? round(bytes / stateJson, 2) : null };
+    }
+    const cpuPct = srv.cpu !== null ? (srv.cpu / windowS) * 100 : null;
+    return {
+      target, players, rooms, clients, setupS: round(setupS, 1)!, windowS: round(windowS, 1)!,
+      seen: summarise(lat[seenKey] ?? []),
+      seenChat: target === 'entente' ? summarise(lat['seen:chat'] ?? []) : null,
+      accepted: summarise(acceptedAll), acceptedByType,
+      sentPerS: round(sent / windowS, 1)!, acceptedPerS: round(accepted / windowS, 1)!,
+      server: {
+        cpuPct: round(cpuPct, 1), cpuUsPerPlayerS: cpuPct !== null ? round((cpuPct / 100) * 1e6 / players, 1) : null,
+        rssMB: srv.rssAfter !== null ? round(srv.rssAfter / 2 ** 20, 0) : null,
+        rssPerRoomKB: srv.rssAfter !== null && srv.rssBefore !== null ? round((srv.rssAfter - srv.rssBefore) / 1024 / rooms, 0) : null,
+        stderrLines: srv.stderr,
+      },
+      bytesPerTurn,
+      errors: { total: Object.values(errors).reduce((a, b) => a + b, 0), byKind: errors },
+      refusals,
+      generator: { processes: reports.length, cpuPct: round(genCpu, 1)!, cpuPctTotal: round(genCpuTotal, 1)!, loopP95: round(loopP95, 1)!, loopMax: round(loopMax, 1)!, saturated: genCpu > 85 || loopP95 > 20 },
+      roomStatus: status, acks,
+    };
+  }
+
+  /**
+   * How busy each core was in the window, and how much of that was not ours (other processes on this shared
+   * machine): the server core's busy share minus the server's CPU, the generator core's minus the generators'.
+   */
+  private noise(cores: { busyPct: number; stealPct: number }[], r: StepResult): StepResult['machine'] {
+    const serverCore = this.pin.server === null ? null : Number(this.pin.server);
+    const genCore = this.pin.generator === null || this.pin.generator.includes('-') ? null : Number(this.pin.generator);
+    const c = (i: number | null): number | null => (i === null ? null : (cores[i]?.busyPct ?? null));
+    const s = c(serverCore);
+    const g = c(genCore);
+    return {
+      coreBusyPct: cores.map((x) => x.busyPct), stealPct: round(Math.max(0, ...cores.map((x) => x.stealPct)), 1)!,
+      otherOnServerCorePct: s !== null && r.server.cpuPct !== null ? round(Math.max(0, s - r.server.cpuPct), 1) : null,
+      otherOnGeneratorCorePct: g !== null ? round(Math.max(0, g - r.generator.cpuPctTotal), 1) : null,
+    };
+  }
+
+  /** Stop everything; check the log against every acknowledged action; summarise profiles. */
+  async finish(): Promise<{ logCheck: LogCheck | null; logCheckError?: string; workDir: string | null }> {
+    let logCheck: LogCheck | null = null;
+    let logCheckError: string | undefined;
+    const acks = readAcks(this.acksFiles);
+    if (this.entente) {
+      await stopServer(this.entente);
+      try {
+        logCheck = checkLog(this.dataDir, acks);
+      } catch (e) {
+        logCheckError = (e as Error).message;
+        // Another storage layout: ask the archive instead (finished matches only).
+        try {
+          this.entente = await startServer(this.ententeSpec, this.ententePort);
+          logCheck = await checkLogHttp(this.entente.url, acks);
+          await stopServer(this.entente);
+        } catch (e2) {
+          logCheckError += `; HTTP check: ${(e2 as Error).message}`;
+        }
+      }
+      if (this.o.cpuProf) {
+        const files = readdirSync(this.profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(this.profileDir, f));
+        // The first profile is the server that ran the steps (a restarted one writes a second).
+        const file = files.sort()[0];
+        if (file) for (const w of this.profileWindows) w.step.profile = summariseProfile(file, ROOT, { from: w.from, to: w.to });
+      }
+    }
+    if (this.bare) await stopServer(this.bare);
+    await Promise.all(this.gens.map((g) => g.exit()));
+    if (!this.o.keep && !this.o.cpuProf) {
+      rmSync(this.dir, { recursive: true, force: true });
+      return { logCheck, logCheckError, workDir: null };
+    }
+    return { logCheck, logCheckError, workDir: this.dir };
+  }
+
+  /** RSS of the Entente server now (for the soak's memory curve). */
+  ententeRss(): number | null {
+    return this.entente ? rssBytes(this.entente.pid) : null;
+  }
+
+  /** The generators' figures since the previous interval (the soak's time series). */
+  async intervals(): Promise<IntervalReport[]> {
+    return Promise.all(this.gens.map(async (g) => (await g.ask({ cmd: 'interval' })).interval!));
+  }
+}
