@@ -9,7 +9,9 @@
 // at the end, every acknowledged action looked up in the server's log. A script, not a test.
 //
 // Options: --players a,b,c   --seconds S (measured per step; default 60)   --warmup S (20)
-//   --quick (players 40,160, 15 s)   --targets bare,entente   --generators K (split the students over K
+//   --rounds R (3: each target's seconds are measured in R rounds, alternating bare and Entente, so both see
+//   the same shared machine; the idle one waits: bare clients silent, Entente matches paused by their hosts)
+//   --quick (players 40,160, 15 s, 1 round)   --targets bare,entente   --generators K (split the students over K
 //   processes)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
 //   --kill (kill -9 the Entente server in the middle of its last step, restart it on the same DATA_DIR, and
 //   check that no acknowledged action was lost)   --cpu-prof (profile the Entente server; self time by
@@ -42,6 +44,7 @@ const players = (value('players') ?? (quick ? '40,160' : '400,1000,2000,4000')).
 const seconds = num('seconds', quick ? 15 : 60);
 const targets = (value('targets') ?? 'bare,entente').split(',') as Target[];
 const out = value('out');
+const rounds = num('rounds', quick ? 1 : 3);
 const log = (line: string): void => {
   if (json) process.stderr.write(`${line}\n`);
   else console.log(line);
@@ -65,23 +68,21 @@ async function main(): Promise<void> {
   const steps: StepResult[] = [];
   let finished: Awaited<ReturnType<Bench['finish']>> | null = null;
   const info = machine();
-  log(`bench:load ${JSON.stringify({ players, seconds, targets, period: options.periodMs, timerScale: options.timerScale, generators: options.generators })} on ${info.cpus} × ${info.cpu}, Node ${info.node}`);
+  log(`bench:load ${JSON.stringify({ players, seconds, rounds, targets, period: options.periodMs, timerScale: options.timerScale, generators: options.generators })} on ${info.cpus} × ${info.cpu}, Node ${info.node}`);
   try {
     await bench.start(targets);
     for (const [i, n] of players.entries()) {
       const last = i === players.length - 1;
-      for (const target of targets) {
-        const s = await bench.step(target, n, seconds, { kill: flag('kill') && last && target === 'entente' ? 'middle' : undefined });
-        steps.push(s);
-        log(table([s]).split('\n')[1]!);
-      }
+      const done = await bench.step(n, targets, seconds, { rounds, kill: flag('kill') && last ? 'middle' : undefined });
+      steps.push(...done);
+      for (const line of table(done).split('\n').slice(1)) log(line);
     }
   } finally {
     finished = await bench.finish();
   }
   const result = {
     bench: 'load', machine: info, pinning: bench.pin.note,
-    settings: { players, seconds, targets, ...Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'log')) },
+    settings: { players, seconds, rounds, targets, ...Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'log')) },
     steps, largestHeld: largestHeld(steps), lost: finished.logCheck, lostCheckError: finished.logCheckError,
     kills: bench.kills, recoveredAfterKill: bench.recoveredAfterKill, workDir: finished.workDir,
   };

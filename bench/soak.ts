@@ -7,7 +7,7 @@
 // against the first third). With --kill the server is killed with SIGKILL at the end, under load,
 // restarted on the same DATA_DIR, and the log checked. A script, not a test.
 import { writeFileSync } from 'node:fs';
-import { Bench, DEFAULTS, type BenchOptions } from './load/run.ts';
+import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
 import { details, lostLine, machine, table } from './load/report.ts';
 import { round } from './load/stats.ts';
 
@@ -68,11 +68,11 @@ async function main(): Promise<void> {
   const info = machine();
   log(`soak: ${players} players for ${minutes} min on ${info.cpus} × ${info.cpu}, Node ${info.node}`);
   let finished: Awaited<ReturnType<Bench['finish']>> | null = null;
-  let step;
+  let step: StepResult | undefined;
   try {
     await bench.start(['entente']);
     log('     t   RSS MB   seen p95   accepted p95   msgs/s   errors   refusals   gen CPU / loop p95');
-    step = await bench.step('entente', players, minutes * 60, {
+    [step] = await bench.step(players, ['entente'], minutes * 60, {
       kill: flag('kill') ? 'end' : undefined,
       intervalS,
       interval: async (t) => {
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
     return;
   }
+  if (!step) throw new Error('the soak did not run');
   console.log('');
   console.log(table([step]));
   for (const l of details(step)) console.log(l);

@@ -58,17 +58,18 @@ function areaOf(fn: string, url: string): string {
   return url;
 }
 
-export function summariseProfile(file: string, root: string, window?: { from: number; to: number }, top = 25): ProfileSummary {
+export function summariseProfile(file: string, root: string, windows?: { from: number; to: number }[], top = 25): ProfileSummary {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   let t = prof.startTime;
-  const from = window?.from ?? prof.startTime;
-  const to = window?.to ?? prof.endTime;
+  const ws = windows?.length ? windows : [{ from: prof.startTime, to: prof.endTime }];
+  const inside = (x: number): boolean => ws.some((w) => x >= w.from && x <= w.to);
+  const windowUs = ws.reduce((a, w) => a + (w.to - w.from), 0);
   let total = 0;
   for (let i = 0; i < prof.samples.length; i++) {
     t += prof.timeDeltas[i]!;
-    if (t < from || t > to) continue;
+    if (!inside(t)) continue;
     // A sample stands for the time until the next one.
     const dt = i + 1 < prof.timeDeltas.length ? prof.timeDeltas[i + 1]! : 0;
     self.set(prof.samples[i]!, (self.get(prof.samples[i]!) ?? 0) + dt);
@@ -98,9 +99,9 @@ export function summariseProfile(file: string, root: string, window?: { from: nu
   }
   return {
     file,
-    windowMs: Math.round((to - from) / 1000),
+    windowMs: Math.round(windowUs / 1000),
     sampledMs: Math.round(total / 1000),
-    busyPct: Math.round((busy * 1000) / Math.max(1, to - from)) / 10,
+    busyPct: Math.round((busy * 1000) / Math.max(1, windowUs)) / 10,
     top: sorted,
     byArea: [...areas.entries()].filter(([a]) => a !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)
       .map(([area, ms]) => ({ area, selfMs: Math.round(ms), pct: pctOf(ms) })),

@@ -277,6 +277,23 @@ export class EntenteClassroom {
     }, delayMs);
   }
 
+  /** The host pauses the match (its clock and bots stop) and the students stop acting. */
+  async pause(): Promise<void> {
+    for (const s of this.students) s.stop();
+    if (this.host?.connection.isOpen && this.status === 'running') {
+      this.host.send('pause', {});
+      await until(() => (this.host.state as PublicState).paused || this.status !== 'running', 'the pause', 5000).catch(() => undefined);
+    }
+  }
+
+  async resume(): Promise<void> {
+    if (this.host?.connection.isOpen && this.status === 'running') {
+      this.host.send('resume', {});
+      await until(() => !(this.host.state as PublicState).paused || this.status !== 'running', 'the resume', 5000).catch(() => undefined);
+    }
+    for (const s of this.students) s.start();
+  }
+
   /** The next nation a student holds, in seat order after `me`, with no partnership with `me` yet. */
   neighbourOf(me: string, st: PublicState): string | null {
     const held = this.students.map((s) => s.nation).filter((n): n is string => !!n);

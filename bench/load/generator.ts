@@ -15,7 +15,10 @@ if (!process.send) {
 type Classroom = EntenteClassroom | BareClassroom;
 
 let metrics: Metrics | null = null;
-let classrooms: Classroom[] = [];
+/** Both targets' rooms can be connected at once; only one is active (acting) at a time. */
+const byTarget: Record<Target, Classroom[]> = { bare: [], entente: [] };
+const started = new Set<Target>();
+const all = (): Classroom[] => [...byTarget.bare, ...byTarget.entente];
 let sweeper: NodeJS.Timeout | null = null;
 
 const reply = (r: Reply): void => {
@@ -32,25 +35,39 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 async function setup(target: Target, url: string, rooms: RoomPlan[], options: GenOptions): Promise<Reply & { ok: true }> {
   const t0 = Date.now();
   metrics ??= new Metrics(options.gen);
+  metrics.options = options;
   metrics.quiet = false;
   metrics.setAcksFile(options.acksFile);
   const ctx: Ctx = { client: new Client(url), metrics, options };
   const joinFailures: Record<string, number> = {};
-  classrooms = rooms.map((plan) => (target === 'bare' ? new BareClassroom(ctx, plan) : new EntenteClassroom(ctx, plan)));
+  const classrooms = rooms.map((plan) => (target === 'bare' ? new BareClassroom(ctx, plan) : new EntenteClassroom(ctx, plan)));
+  byTarget[target] = classrooms;
+  started.delete(target);
   await pool(classrooms, options.concurrency, (c) => c.setup(joinFailures));
-  // Matches start spread over startSpreadMs, so that rooms do not all change phase at the same moment.
-  classrooms.forEach((c, i) => c.start(target === 'bare' ? 0 : (i / Math.max(1, classrooms.length)) * options.startSpreadMs));
   sweeper ??= setInterval(() => metrics?.sweep(), 1000);
-  return { id: 0, ok: true, setup: { clients: clientCount(), joinFailures, ms: Date.now() - t0 } };
+  return { id: 0, ok: true, setup: { clients: clientCount(classrooms), joinFailures, ms: Date.now() - t0 } };
 }
 
-function clientCount(): number {
+/** Start (the first time), resume or pause a target's rooms. */
+async function activate(target: Target, on: boolean): Promise<void> {
+  const classrooms = byTarget[target];
+  if (on && !started.has(target)) {
+    started.add(target);
+    // Matches start spread over startSpreadMs, so that rooms do not all change phase at the same moment.
+    const spread = metrics?.options?.startSpreadMs ?? 0;
+    classrooms.forEach((c, i) => c.start(target === 'bare' ? 0 : (i / Math.max(1, classrooms.length)) * spread));
+    return;
+  }
+  await Promise.all(classrooms.map((c) => (on ? c.resume() : c.pause())));
+}
+
+function clientCount(classrooms = all()): number {
   return classrooms.reduce((n, c) => n + (c instanceof EntenteClassroom ? c.students.length + (c.host ? 1 : 0) : c.rooms.length), 0);
 }
 
 function rooms(): { running: number; finished: number; lobby: number } {
   const r = { running: 0, finished: 0, lobby: 0 };
-  for (const c of classrooms) {
+  for (const c of all()) {
     const s = c.status;
     if (s === 'running') r.running++;
     else if (s === 'finished') r.finished++;
@@ -64,6 +81,9 @@ process.on('message', (cmd: Command) => {
     switch (cmd.cmd) {
       case 'setup':
         return { ...(await setup(cmd.target, cmd.url, cmd.rooms, cmd.options)), id: cmd.id };
+      case 'activate':
+        await activate(cmd.target, cmd.on);
+        return { id: cmd.id, ok: true };
       case 'reset':
         metrics?.reset();
         return { id: cmd.id, ok: true };
@@ -78,8 +98,10 @@ process.on('message', (cmd: Command) => {
         return { id: cmd.id, ok: true };
       case 'teardown': {
         if (metrics) metrics.quiet = true;
-        await pool(classrooms, 32, (c) => c.teardown());
-        classrooms = [];
+        await pool(all(), 32, (c) => c.teardown());
+        byTarget.bare = [];
+        byTarget.entente = [];
+        started.clear();
         if (metrics) {
           metrics.turns = [];
           metrics.pending.clear();

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { PATTERN_REFUSALS, type GenReport, type IntervalReport, type TurnBytes } from './ipc.ts';
+import { PATTERN_REFUSALS, type GenOptions, type GenReport, type IntervalReport, type TurnBytes } from './ipc.ts';
 import { summarise, type Summary } from './stats.ts';
 
 // What one generator process measures: latencies (all timestamps from this process's clock, so sender and
@@ -39,6 +39,7 @@ export class Metrics {
   pending = new Map<string, Pending>();
   /** What receivers are waiting to see, by key. */
   waits = new Map<string, { metric: string; t0: number; left: number }>();
+  options: GenOptions | null = null;
   /** Ignore disconnects while tearing down on purpose. */
   quiet = false;
 

@@ -45,7 +45,7 @@ export function table(steps: StepResult[]): string {
 export function details(s: StepResult): string[] {
   const lines: string[] = [];
   const head = `${s.target} ${s.players}:`;
-  lines.push(`${head} ${s.rooms} rooms, ${s.clients} connections, joined in ${s.setupS} s; window ${s.windowS} s; ${s.sentPerS} msgs/s sent, ${s.acceptedPerS}/s accepted; rooms ${JSON.stringify(s.roomStatus)}`);
+  lines.push(`${head} ${s.rooms} rooms, ${s.clients} connections, joined in ${s.setupS} s; measured ${s.windowS} s${s.rounds && s.rounds > 1 ? ` in ${s.rounds} rounds` : ''}; ${s.sentPerS} msgs/s sent, ${s.acceptedPerS}/s accepted; rooms ${JSON.stringify(s.roomStatus)}`);
   if (Object.keys(s.acceptedByType).length > 1) {
     lines.push(`  accepted by type (p50/p95/p99 ms): ${Object.entries(s.acceptedByType).map(([t, v]) => `${t} ${lat(v)} (n=${v.n})`).join('; ')}`);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenOptions, GenReport, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
 import { Generator, ROOT, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
-import { coreBusy, coreTimes, cpuSeconds, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
+import { coreBusyOf, coreDelta, coreTimes, cpuSeconds, type CoreTimes, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
 import { checkLog, checkLogHttp, readAcks, type LogCheck } from './logcheck.ts';
 import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
 
@@ -27,6 +27,8 @@ export interface BenchOptions {
   generators: number;
   observers: number;
   startSpreadS: number;
+  /** Warm-up after a pause, before each later round is measured. */
+  roundWarmupS: number;
   concurrency: number;
   cpuProf: boolean;
   keep: boolean;
@@ -48,6 +50,7 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   generators: 1,
   observers: 8,
   startSpreadS: 15,
+  roundWarmupS: 6,
   concurrency: 16,
   cpuProf: false,
   keep: false,
@@ -78,12 +81,41 @@ export interface StepResult {
   profile?: ProfileSummary;
   /** Busy share of each core in the window and the part of it other processes took (a shared machine). */
   machine?: { coreBusyPct: number[]; stealPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
+  /** Measurement rounds (alternating with the other target). */
+  rounds?: number;
   /** Entente only, with a kill: the window ended at the kill -9. */
   killed?: boolean;
   acks: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface StepHooks {
+  /** Measurement rounds per target (alternating targets). */
+  rounds?: number;
+  /** kill -9 the Entente server in the middle or at the end of its last round. */
+  kill?: 'middle' | 'end';
+  /** Called every intervalS seconds inside a window (the soak's time series). */
+  interval?: (elapsedS: number) => Promise<void> | void;
+  intervalS?: number;
+}
+
+interface PerTarget {
+  server: ServerProc;
+  rooms: number;
+  clients: number;
+  setupS: number;
+  joinFailures: Record<string, number>;
+  rssBefore: number | null;
+  rssAfter: number | null;
+  stderrBefore: number;
+  reports: GenReport[];
+  cpu: number | null;
+  windowS: number;
+  cores: CoreTimes[][];
+  windows: { from: number; to: number }[];
+  started: boolean;
+}
 
 /** N students in rooms of `seats`; every botEvery-th room has one seat fewer taken (a bot plays it). */
 export function planRooms(target: Target, players: number, o: Pick<BenchOptions, 'seats' | 'botEvery'>): RoomPlan[] {
@@ -116,7 +148,7 @@ export class Bench {
   gens: Generator[] = [];
   private ententeSpec!: ServerSpec;
   private ententePort = 0;
-  private profileWindows: { step: StepResult; from: number; to: number }[] = [];
+  private profileWindows: { step: StepResult; windows: { from: number; to: number }[] }[] = [];
   profileDir = '';
   kills: { at: string; acksBefore: number }[] = [];
   recoveredAfterKill: number | null = null;
@@ -147,9 +179,10 @@ export class Bench {
       this.ententeSpec = {
         name: 'Entente server',
         args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), 'server/main.ts'],
+        // Every simulated student comes from 127.0.0.1: the per-address join and create throttles are raised.
         env: {
           ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),
-          JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
+          JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, JOIN_BURST: big, JOIN_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
         },
         core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
       };
@@ -167,56 +200,80 @@ export class Bench {
     };
   }
 
-  /** Set up N players on `target`, warm up, measure for `seconds`, tear down. */
-  async step(target: Target, players: number, seconds: number, hooks: { kill?: 'middle' | 'end'; interval?: (elapsedS: number) => Promise<void> | void; intervalS?: number } = {}): Promise<StepResult> {
+  /**
+   * One step of the ramp: N players on each target, connected at the same time, measured in alternating
+   * rounds (bare, then Entente, then bare again...) so that both see the same shared machine: while one is
+   * measured the other is idle (bare clients stop sending; Entente hosts pause their matches, which stops
+   * their clocks and bots). `seconds` is the measured time per target, split over `rounds`.
+   */
+  async step(players: number, targets: Target[], seconds: number, hooks: StepHooks = {}): Promise<StepResult[]> {
     const o = this.o;
-    const server = target === 'bare' ? this.bare! : this.entente!;
-    const plans = planRooms(target, players, o);
-    const perGen: RoomPlan[][] = this.gens.map(() => []);
-    plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
-    const rssBefore = rssBytes(server.pid);
-    const stderrBefore = server.stderrLines;
-    const t0 = Date.now();
-    o.log(`  ${target} ${players} players: joining ${plans.length} rooms...`);
-    const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
-    const setupS = (Date.now() - t0) / 1000;
-    const joinFailures: Record<string, number> = {};
-    let clients = 0;
-    for (const s of setups) {
-      clients += s.setup!.clients;
-      for (const [k, v] of Object.entries(s.setup!.joinFailures)) joinFailures[k] = (joinFailures[k] ?? 0) + v;
+    const rounds = Math.max(1, hooks.rounds ?? 1);
+    const per: Record<string, PerTarget> = {};
+    for (const target of targets) {
+      const server = target === 'bare' ? this.bare! : this.entente!;
+      const plans = planRooms(target, players, o);
+      const perGen: RoomPlan[][] = this.gens.map(() => []);
+      plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
+      const rssBefore = rssBytes(server.pid);
+      const t0 = Date.now();
+      o.log(`  ${target} ${players} players: joining ${plans.length} rooms...`);
+      const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
+      const joinFailures: Record<string, number> = {};
+      let clients = 0;
+      for (const x of setups) {
+        clients += x.setup!.clients;
+        for (const [k, v] of Object.entries(x.setup!.joinFailures)) joinFailures[k] = (joinFailures[k] ?? 0) + v;
+      }
+      const setupS = (Date.now() - t0) / 1000;
+      o.log(`  ${target} ${players} players: ${clients} clients in ${setupS.toFixed(1)} s`);
+      per[target] = { server, rooms: plans.length, clients, setupS, joinFailures, rssBefore, rssAfter: null, stderrBefore: server.stderrLines, reports: [], cpu: 0, windowS: 0, cores: [], windows: [], started: false };
     }
-    const warm = target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
-    o.log(`  ${target} ${players} players: ${clients} clients in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${seconds} s`);
-    await sleep(warm * 1000);
-
-    await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
-    const cpu0 = cpuSeconds(server.pid);
-    const cores0 = coreTimes();
-    const w0 = Date.now();
-    const h0 = process.hrtime.bigint();
     let killed = false;
-    const windowMs = (hooks.kill === 'middle' ? seconds / 2 : seconds) * 1000;
-    const intervalMs = (hooks.intervalS ?? 0) * 1000;
-    for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
-      const wait = Math.min(next, windowMs) - (Date.now() - w0);
-      if (wait > 0) await sleep(wait);
-      if (Date.now() - w0 >= windowMs - 5) break;
-      await hooks.interval?.((Date.now() - w0) / 1000);
-    }
-    const reports = await Promise.all(this.gens.map((g) => g.report()));
-    const cpu1 = cpuSeconds(server.pid);
-    const cores1 = coreTimes();
-    const w1 = Date.now();
-    const h1 = process.hrtime.bigint();
-    const rssAfter = rssBytes(server.pid);
-    if (hooks.kill && target === 'entente') {
-      // kill -9 under load: everything acknowledged so far must be in the log after the restart.
-      await Promise.all(this.gens.map((g) => g.ask({ cmd: 'quiet' })));
-      o.log(`  entente ${players} players: kill -9 of the server (pid ${server.pid}) under load`);
-      await killServer(server);
-      killed = true;
-      this.kills.push({ at: new Date().toISOString(), acksBefore: 0 });
+    const roundS = seconds / rounds;
+    for (let r = 0; r < rounds && !killed; r++) {
+      for (const target of targets) {
+        const t = per[target]!;
+        const first = !t.started;
+        t.started = true;
+        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'activate', target, on: true })));
+        const warm = first ? (target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS) : o.roundWarmupS;
+        o.log(`  ${target} ${players} players: round ${r + 1}/${rounds}: warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
+        await sleep(warm * 1000);
+        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
+        const cpu0 = cpuSeconds(t.server.pid);
+        const cores0 = coreTimes();
+        const w0 = Date.now();
+        const h0 = process.hrtime.bigint();
+        const lastRound = r === rounds - 1;
+        const kill = hooks.kill && target === 'entente' && lastRound;
+        const windowMs = (kill && hooks.kill === 'middle' ? roundS / 2 : roundS) * 1000;
+        const intervalMs = (hooks.intervalS ?? 0) * 1000;
+        for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
+          const wait = Math.min(next, windowMs) - (Date.now() - w0);
+          if (wait > 0) await sleep(wait);
+          if (Date.now() - w0 >= windowMs - 5) break;
+          await hooks.interval?.((Date.now() - w0) / 1000);
+        }
+        t.reports.push(...(await Promise.all(this.gens.map((g) => g.report()))));
+        const cpu1 = cpuSeconds(t.server.pid);
+        t.cpu = cpu0 !== null && cpu1 !== null && t.cpu !== null ? t.cpu + (cpu1 - cpu0) : null;
+        t.cores.push(coreDelta(cores0, coreTimes()));
+        t.windowS += (Date.now() - w0) / 1000;
+        t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
+        t.rssAfter = rssBytes(t.server.pid);
+        if (kill) {
+          // kill -9 under load (students still acting): everything acknowledged so far must be in the log.
+          await Promise.all(this.gens.map((g) => g.ask({ cmd: 'quiet' })));
+          o.log(`  entente ${players} players: kill -9 of the server (pid ${t.server.pid}) under load`);
+          await killServer(t.server);
+          killed = true;
+          this.kills.push({ at: new Date().toISOString(), acksBefore: 0 });
+          break;
+        }
+        if (rounds > 1 || targets.length > 1) await Promise.all(this.gens.map((g) => g.ask({ cmd: 'activate', target, on: false })));
+        await sleep(1000);
+      }
     }
     await Promise.all(this.gens.map((g) => g.ask({ cmd: 'teardown' })));
     if (killed) {
@@ -230,13 +287,19 @@ export class Bench {
       // Let the rooms close before the next step.
       await sleep(2000);
     }
-    const result = this.merge(target, players, plans.length, clients, setupS, (w1 - w0) / 1000, reports, joinFailures, {
-      cpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, rssBefore, rssAfter, stderr: server.stderrLines - stderrBefore,
-    });
-    result.machine = this.noise(coreBusy(cores0, cores1), result);
-    if (killed) result.killed = true;
-    if (target === 'entente' && o.cpuProf) this.profileWindows.push({ step: result, from: Number(h0 / 1000n), to: Number(h1 / 1000n) });
-    return result;
+    const results: StepResult[] = [];
+    for (const target of targets) {
+      const t = per[target]!;
+      const result = this.merge(target, players, t.rooms, t.clients, t.setupS, t.windowS, t.reports, t.joinFailures, {
+        cpu: t.cpu, rssBefore: t.rssBefore, rssAfter: t.rssAfter, stderr: t.server.stderrLines - t.stderrBefore,
+      });
+      result.rounds = t.reports.length / this.gens.length;
+      result.machine = this.noise(coreBusyOf(t.cores), result);
+      if (killed && target === 'entente') result.killed = true;
+      if (target === 'entente' && o.cpuProf) this.profileWindows.push({ step: result, windows: t.windows });
+      results.push(result);
+    }
+    return results;
   }
 
   private merge(target: Target, players: number, rooms: number, clients: number, setupS: number, windowS: number, reports: GenReport[], joinFailures: Record<string, number>,
@@ -258,7 +321,10 @@ export class Bench {
     let acks = 0;
     add(errors, joinFailures);
     for (const r of reports) {
-      for (const [k, v] of Object.entries(r.lat)) (lat[k] ??= []).push(...v);
+      for (const [k, v] of Object.entries(r.lat)) {
+        const into = (lat[k] ??= []);
+        for (const x of v) into.push(x);
+      }
       add(errors, r.errors);
       add(errors, r.disconnects, 'disconnect ');
       if (r.unanswered) errors.unanswered = (errors.unanswered ?? 0) + r.unanswered;
@@ -270,6 +336,9 @@ export class Bench {
       genCpuTotal += (r.cpuMs / r.windowMs) * 100;
       loopP95 = Math.max(loopP95, r.loop.p95);
       loopMax = Math.max(loopMax, r.loop.max);
+    }
+    // Room counts and acks are "so far": from the last round's reports.
+    for (const r of reports.slice(-this.gens.length)) {
       add(status, r.rooms);
       acks += r.acks;
     }
@@ -349,7 +418,7 @@ export class Bench {
         const files = readdirSync(this.profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(this.profileDir, f));
         // The first profile is the server that ran the steps (a restarted one writes a second).
         const file = files.sort()[0];
-        if (file) for (const w of this.profileWindows) w.step.profile = summariseProfile(file, ROOT, { from: w.from, to: w.to });
+        if (file) for (const w of this.profileWindows) w.step.profile = summariseProfile(file, ROOT, w.windows);
       }
     }
     if (this.bare) await stopServer(this.bare);

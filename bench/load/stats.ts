@@ -71,11 +71,18 @@ export function coreTimes(): CoreTimes[] {
   }
 }
 
-/** Busy share (%) of each core between two readings, and its steal time. */
-export function coreBusy(a: CoreTimes[], b: CoreTimes[]): { busyPct: number; stealPct: number }[] {
-  return b.map((x, i) => {
-    const y = a[i];
-    const dt = y ? x.total - y.total : 0;
-    return dt > 0 && y ? { busyPct: round(((x.busy - y.busy) / dt) * 100, 1)!, stealPct: round(((x.steal - y.steal) / dt) * 100, 1)! } : { busyPct: 0, stealPct: 0 };
+/** What each core did between two readings (jiffies). */
+export function coreDelta(a: CoreTimes[], b: CoreTimes[]): CoreTimes[] {
+  return b.map((x, i) => ({ busy: x.busy - (a[i]?.busy ?? x.busy), total: x.total - (a[i]?.total ?? x.total), steal: x.steal - (a[i]?.steal ?? x.steal) }));
+}
+
+/** Busy share (%) of each core over several windows (deltas from coreDelta), and its steal time. */
+export function coreBusyOf(deltas: CoreTimes[][]): { busyPct: number; stealPct: number }[] {
+  const n = Math.max(0, ...deltas.map((d) => d.length));
+  return Array.from({ length: n }, (_, i) => {
+    const busy = deltas.reduce((a, d) => a + (d[i]?.busy ?? 0), 0);
+    const total = deltas.reduce((a, d) => a + (d[i]?.total ?? 0), 0);
+    const steal = deltas.reduce((a, d) => a + (d[i]?.steal ?? 0), 0);
+    return total > 0 ? { busyPct: round((busy / total) * 100, 1)!, stealPct: round((steal / total) * 100, 1)! } : { busyPct: 0, stealPct: 0 };
   });
 }
