@@ -15,7 +15,8 @@
 //   processes)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
 //   --kill (kill -9 the Entente server in the middle of its last step, restart it on the same DATA_DIR, and
 //   check that no acknowledged action was lost)   --cpu-prof (profile the Entente server; self time by
-//   function over each step's window)   --out FILE (also write the JSON there)   --json   --keep (keep the work dir)
+//   function over each step's window)   --server-dir DIR (run the Entente server of another checkout, e.g. an
+//   older commit: `git archive <commit> | tar -x -C DIR` and a node_modules symlink)   --out FILE (also write the JSON there)   --json   --keep (keep the work dir)
 import { writeFileSync } from 'node:fs';
 import type { Target } from './load/ipc.ts';
 import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
@@ -60,6 +61,7 @@ const options: BenchOptions = {
   botEvery: num('bot-every', DEFAULTS.botEvery),
   cpuProf: flag('cpu-prof'),
   keep: flag('keep'),
+  serverDir: value('server-dir') ?? null,
   log,
 };
 

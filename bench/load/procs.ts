@@ -67,11 +67,13 @@ export interface ServerSpec {
   /** Ready when this answers 200 (or, without it, when stdout prints `ready`). */
   health?: string;
   ready?: RegExp;
+  /** Working directory (default: this checkout). */
+  cwd?: string;
 }
 
 export async function startServer(spec: ServerSpec, port: number, timeoutMs = 180_000): Promise<ServerProc> {
   const [cmd, args] = command(spec.core, spec.args);
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...spec.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd: spec.cwd ?? ROOT, env: { ...process.env, ...spec.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(spec.logFile, { flags: 'a' });
   const proc: ServerProc = {
     name: spec.name, port, url: `http://127.0.0.1:${port}`, child, pid: child.pid!, stderrLines: 0, stderrTail: [], stdout: () => out,

@@ -32,6 +32,8 @@ export interface BenchOptions {
   concurrency: number;
   cpuProf: boolean;
   keep: boolean;
+  /** Run the Entente server of another checkout (e.g. an older commit exported with `git archive`). */
+  serverDir: string | null;
   log: (line: string) => void;
 }
 
@@ -54,6 +56,7 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   concurrency: 16,
   cpuProf: false,
   keep: false,
+  serverDir: null,
 };
 
 export interface StepResult {
@@ -184,7 +187,7 @@ export class Bench {
           ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),
           JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, JOIN_BURST: big, JOIN_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
         },
-        core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
+        core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health', cwd: o.serverDir ?? undefined,
       };
       this.ententePort = await freePort();
       this.entente = await startServer(this.ententeSpec, this.ententePort);
