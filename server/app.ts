@@ -8,6 +8,7 @@ import { JoinThrottle, MAX_WS_PAYLOAD } from './limits.ts';
 import { recoverMatches } from './recovery.ts';
 import { MatchRoom, liveRooms } from './rooms/MatchRoom.ts';
 import { openSqliteStorage } from './storage/index.ts';
+import { Journal } from './storage/journal.ts';
 
 // The whole server on one port: Colyseus (WebSocket + matchmaking), the JSON API and the built client.
 // `startServer` is what main.ts and the tests call; it returns a handle that can stop it cleanly.
@@ -23,8 +24,9 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = openSqliteStorage(config.dataDir);
   const ctx: ServerContext = {
-    config, storage, throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
-    creates: new JoinThrottle(config.createBurst, config.createPerMinute), shuttingDown: false, recovering: new Set(),
+    config, storage, journal: new Journal(storage), throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
+    creates: new JoinThrottle(config.createBurst, config.createPerMinute), joins: new JoinThrottle(config.joinBurst, config.joinPerMinute),
+    shuttingDown: false, recovering: new Map(),
   };
   setContext(ctx);
 
@@ -76,7 +78,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await Promise.race([colyseus.gracefullyShutdown(false).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
       httpServer.closeAllConnections?.();
       await new Promise<void>((r) => httpServer.close(() => r()));
-      storage.close();
+      await ctx.journal.drain();
+      await storage.close();
       setContext(null);
     })();
     return stopping;

@@ -1,8 +1,10 @@
 import type { Storage } from './storage/index.ts';
+import type { Journal } from './storage/journal.ts';
 import { JoinThrottle } from './limits.ts';
+import type { Created } from './match/create.ts';
 
 // Server-wide settings (from the environment, or from tests) and the few things every room shares:
-// storage, the join throttle, and whether the process is shutting down.
+// storage and its journal, the address throttles, and whether the process is shutting down.
 
 export interface ServerConfig {
   port: number;
@@ -21,6 +23,13 @@ export interface ServerConfig {
   /** Matches created per IP: burst and refill per minute (a school's teachers share one address). */
   createBurst: number;
   createPerMinute: number;
+  /** Successful matchmaking calls (join, rejoin, reconnect) per IP: burst and refill per minute. */
+  joinBurst: number;
+  joinPerMinute: number;
+  /** Seconds an unused seat reservation (a join that never connects) is kept. */
+  reservationSeconds: number;
+  /** Seconds a new match waits for its creator to connect as host before it is forgotten. */
+  hostClaimSeconds: number;
   /** A lobby nobody has touched for this long is not brought back after a restart (ms). */
   lobbyTtlMs: number;
   /** Directory of the built client (served when it exists). */
@@ -48,6 +57,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     joinFailPerMinute: num(env.JOIN_FAIL_PER_MINUTE, 20),
     createBurst: num(env.CREATE_BURST, 30),
     createPerMinute: num(env.CREATE_PER_MINUTE, 30),
+    joinBurst: num(env.JOIN_BURST, 120),
+    joinPerMinute: num(env.JOIN_PER_MINUTE, 120),
+    reservationSeconds: num(env.RESERVATION_SECONDS, 8),
+    hostClaimSeconds: num(env.HOST_CLAIM_SECONDS, 60),
     lobbyTtlMs: num(env.LOBBY_TTL_HOURS, 24) * 3600_000,
     staticDir: env.STATIC_DIR || 'dist',
     testHooks: env.ENTENTE_TEST_HOOKS === '1',
@@ -58,12 +71,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 export interface ServerContext {
   config: ServerConfig;
   storage: Storage;
+  journal: Journal;
+  /** Wrong room codes per IP. */
   throttle: JoinThrottle;
   /** Matches created per IP. */
   creates: JoinThrottle;
+  /** Successful matchmaking per IP. */
+  joins: JoinThrottle;
   shuttingDown: boolean;
-  /** Matches waiting to be re-created after a restart, by code (filled by recovery, read by the room). */
-  recovering: Set<string>;
+  /** Matches rebuilt after a restart, waiting for their room (filled by recovery, taken by the room). */
+  recovering: Map<string, Created>;
 }
 
 let current: ServerContext | null = null;

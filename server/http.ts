@@ -1,21 +1,27 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { JOIN_ERRORS } from '../shared/protocol/messages.ts';
 import type { ServerContext } from './config.ts';
+import { MAX_MATCHMAKE_BODY } from './limits.ts';
 import { isRoomCode } from './roomCode.ts';
-import { MAX_IMPORT_BYTES, SECRET_HEADER, deleteMatch, importMatch, listArchive, matchFileOf, negotiationsOf, readBody } from './archive.ts';
+import { MAX_IMPORT_BYTES, SECRET_HEADER, deleteMatch, hostedMatches, importMatch, listArchive, negotiationsOf, publicFile } from './archive.ts';
+import { serveStatic } from './static.ts';
+import { classInfo, createClass, seatInClass } from './classes.ts';
 
-// The HTTP side of the one port: the JSON API, the Origin allowlist and the failed-join throttle in front
-// of Colyseus' matchmaking routes, and the built client (dist/) with an index.html fallback for the
-// client's own paths (/?code=..., /matches, /replay/<id>).
+// The HTTP side of the one port: the JSON API, the built client, and a gate in front of Colyseus'
+// matchmaking. The gate lets through only what leads into a match the right way (`create`, and
+// `joinById` / `reconnect` with a code that exists), caps every request body before reading it, and
+// counts per address: wrong codes, matches created, and successful joins.
 
 type Next = (req: IncomingMessage, res: ServerResponse) => void;
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+/** Bodies larger than this are refused on routes that take none. */
+const NO_BODY = 1024;
+const MAX_CLAIMS_BODY = 16 * 1024;
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
@@ -34,49 +40,176 @@ export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm',
-};
-
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
-  const st = statSync(file);
-  const immutable = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(file);
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': st.size,
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+/** Refuse a body over `limit` and close the connection, so it is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  res.on('finish', () => req.destroy());
+  json(res, 413, { ok: false, error: 'too_large', message: `That request is too large (the limit is ${limit} bytes).` }, { connection: 'close' });
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string): void {
-  const root = resolve(dir);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The client is not built yet: run `npm run build` (npm start does it for you).');
-    return;
-  }
-  let decoded: string;
+/** Read a body of at most `limit` bytes; null after answering 413 (or when the upload broke off). */
+export function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      tooLarge(req, res, limit);
+      return resolve(null);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      chunks.length = 0;
+      req.removeAllListeners('data');
+      req.pause();
+      tooLarge(req, res, limit);
+      resolve(null);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : null));
+    req.on('error', () => resolve(null));
+  });
+}
+
+/** A matchmaking refusal; a body not read yet is never read: the connection closes after the answer. */
+function mmError(req: IncomingMessage, res: ServerResponse, status: number, code: number, error: string): void {
+  if (!req.readableEnded) res.on('finish', () => req.destroy());
+  json(res, status, { code, error }, req.readableEnded ? {} : { connection: 'close' });
+}
+
+async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string, colyseus: Next): Promise<void> {
+  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return mmError(req, res, 403, 403, 'This page is not allowed to join matches on this server.');
+  if (req.method === 'OPTIONS') return colyseus(req, res);
+  if (Number(req.headers['content-length'] ?? 0) > MAX_MATCHMAKE_BODY) return tooLarge(req, res, MAX_MATCHMAKE_BODY);
+  const m = /^\/matchmake\/(create|joinById|reconnect)\/([^/]+)$/.exec(path);
+  if (req.method !== 'POST' || !m) return mmError(req, res, 403, 403, 'Join a match with the code your teacher gives you.');
+  const [, method, target] = m as unknown as [string, string, string];
+  if (method === 'create' && target !== 'match') return mmError(req, res, 404, 404, 'There is no such kind of match.');
+  const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
+  if (text === null) return;
+  let body: unknown;
   try {
-    decoded = decodeURIComponent(pathname);
+    body = text ? JSON.parse(text) : {};
   } catch {
-    decoded = '/';
+    return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   }
-  const file = normalize(join(root, decoded));
-  if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return sendFile(req, res, file);
-  // A path that looks like a file (has an extension) and is missing is a real 404; anything else is the app's route.
-  if (extname(decoded) && !decoded.endsWith('.html')) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-    return;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(req, res, 400, 400, 'The request is not valid JSON.');
+  // Options starting with "__" are the server's own (restoring a match, tying it to a class).
+  if (Object.keys(body).some((k) => k.startsWith('__'))) return mmError(req, res, 400, 400, 'Those options are not valid.');
+  const ip = clientIp(req);
+  if (method === 'create') {
+    if (ctx.creates.blocked(ip)) return mmError(req, res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
+    ctx.creates.fail(ip);
+  } else {
+    if (ctx.throttle.blocked(ip)) return mmError(req, res, 429, JOIN_ERRORS.throttled, 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.');
+    let code = '';
+    try {
+      code = decodeURIComponent(target);
+    } catch {
+      // not a code
+    }
+    if (!isRoomCode(code) || !matchMaker.getLocalRoomById(code)) {
+      ctx.throttle.fail(ip);
+      return mmError(req, res, 404, 522, 'There is no match with that code. Check it with your teacher.');
+    }
+    if (ctx.joins.blocked(ip)) return mmError(req, res, 429, JOIN_ERRORS.throttled, 'Many joins from this network just now: wait a moment, then try again.');
+    ctx.joins.fail(ip);
   }
-  sendFile(req, res, index);
+  (req as IncomingMessage & { body?: unknown }).body = body;
+  colyseus(req, res);
+}
+
+async function classes(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const ip = clientIp(req);
+  if (path === '/api/classes') {
+    if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+    const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
+    if (text === null) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(res, 400, { ok: false, error: 'bad_request', message: 'The request is not valid JSON.' });
+    }
+    if (ctx.creates.blocked(ip)) return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were created from this network just now: wait a minute, then try again.' });
+    const k = Math.max(1, Math.min(8, Number((body as { matches?: unknown })?.matches) || 1));
+    for (let i = 0; i < k; i++) ctx.creates.fail(ip);
+    const r = await createClass(ctx, body);
+    return json(res, r.status, r.body);
+  }
+  const m = /^\/api\/classes\/([^/]+)(\/seat)?$/.exec(path);
+  if (!m) return json(res, 404, { ok: false, error: 'not_found' });
+  if (ctx.throttle.blocked(ip)) return json(res, 429, { ok: false, error: 'throttled', message: 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.' });
+  const code = m[1]!.toUpperCase();
+  const secret = req.headers[SECRET_HEADER];
+  const r = !isRoomCode(code) ? null : m[2]
+    ? (req.method === 'POST' ? await seatInClass(ctx, code) : { status: 405, body: { ok: false, error: 'method' } })
+    : await classInfo(ctx, code, typeof secret === 'string' ? secret : undefined);
+  if (!r) {
+    ctx.throttle.fail(ip);
+    return json(res, 404, { ok: false, error: 'not_found', message: 'There is no class with that code. Check it with your teacher.' });
+  }
+  json(res, r.status, r.body);
+}
+
+async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname;
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204);
+    return void res.end();
+  }
+  if (path === '/api/health') return json(res, 200, { ok: true });
+  // Writes come from this site's pages only (or from tools without an Origin).
+  const writing = req.method === 'POST' || req.method === 'DELETE';
+  if (writing && !originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
+    return json(res, 403, { ok: false, error: 'origin', message: 'This page is not allowed to change the archive of this server.' });
+  }
+  if (path === '/api/matches') {
+    if (req.method === 'GET') return json(res, 200, { matches: await listArchive(ctx, url.searchParams.get('scenario') || undefined) });
+    if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+    const ip = clientIp(req);
+    if (ctx.creates.blocked(ip)) {
+      return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were added from this network just now: wait a minute, then try again.' }, { connection: 'close' });
+    }
+    ctx.creates.fail(ip);
+    const text = await readBody(req, res, MAX_IMPORT_BYTES);
+    if (text === null) return;
+    const r = await importMatch(ctx, text);
+    return json(res, r.status, r.body);
+  }
+  if (path === '/api/matches/hosted') {
+    if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
+    const text = await readBody(req, res, MAX_CLAIMS_BODY);
+    if (text === null) return;
+    let claims: { id: string; secret: string }[] = [];
+    try {
+      const raw = (JSON.parse(text) as { claims?: unknown }).claims;
+      if (Array.isArray(raw)) claims = raw.filter((c): c is { id: string; secret: string } => typeof c?.id === 'string' && typeof c?.secret === 'string');
+    } catch {
+      return json(res, 400, { ok: false, error: 'bad_request', message: 'Send { claims: [{ id, secret }] }.' });
+    }
+    return json(res, 200, { matches: await hostedMatches(ctx, claims) });
+  }
+  if (path.startsWith('/api/classes')) return classes(ctx, req, res, path);
+  const mm = /^\/api\/matches\/([^/]+)(\/negotiations)?$/.exec(path);
+  if (!mm) return json(res, 404, { ok: false, error: 'not_found' });
+  let id: string;
+  try {
+    id = decodeURIComponent(mm[1]!);
+  } catch {
+    return json(res, 400, { ok: false, error: 'bad_url' });
+  }
+  if (mm[2]) {
+    if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
+    const r = await negotiationsOf(ctx, id);
+    return json(res, r.status, r.body);
+  }
+  if (req.method === 'DELETE') {
+    const secret = req.headers[SECRET_HEADER];
+    const r = await deleteMatch(ctx, id, typeof secret === 'string' ? secret : undefined);
+    return json(res, r.status, r.body);
+  }
+  if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
+  const r = await publicFile(ctx, id);
+  return json(res, r.status, r.body);
 }
 
 export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
@@ -88,89 +221,20 @@ export function createHttpHandler(ctx: ServerContext, colyseus: Next): Next {
       return json(res, 400, { ok: false, error: 'bad_url' });
     }
     const path = url.pathname;
-    if (path.startsWith('/matchmake/')) {
-      if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
-        return json(res, 403, { code: 403, error: 'This page is not allowed to join matches on this server.' });
-      }
-      if (/^\/matchmake\/(create|joinOrCreate)\//.test(path) && req.method === 'POST') {
-        const ip = clientIp(req);
-        if (ctx.creates.blocked(ip)) {
-          return json(res, 429, { code: 429, error: 'Many matches were created from this network just now: wait a minute, then try again.' });
-        }
-        ctx.creates.fail(ip);
-      }
-      const m = /^\/matchmake\/(joinById|reconnect)\/([^/]+)$/.exec(path);
-      if (m && req.method === 'POST') {
-        const ip = clientIp(req);
-        if (ctx.throttle.blocked(ip)) {
-          return json(res, 429, { code: JOIN_ERRORS.throttled, error: 'Too many wrong codes from this network: wait a minute, then check the code with your teacher.' });
-        }
-        const code = decodeURIComponent(m[2]!);
-        if (!isRoomCode(code.toUpperCase()) || !matchMaker.getLocalRoomById(code)) {
-          ctx.throttle.fail(ip);
-          return json(res, 404, { code: 522, error: 'There is no match with that code. Check it with your teacher.' });
-        }
-      }
-      return colyseus(req, res);
-    }
-    if (req.method === 'OPTIONS' && path.startsWith('/api/')) {
-      res.writeHead(204);
-      return res.end();
-    }
-    if (path === '/api/health') return json(res, 200, { ok: true });
-    // Writes to the archive come from this site's pages only (or from tools without an Origin).
-    const writing = req.method === 'POST' || req.method === 'DELETE';
-    if (writing && path.startsWith('/api/') && !originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
-      return json(res, 403, { ok: false, error: 'origin', message: 'This page is not allowed to change the archive of this server.' });
-    }
-    if (path === '/api/matches') {
-      if (req.method === 'GET') {
-        const scenario = url.searchParams.get('scenario') || undefined;
-        return json(res, 200, { matches: listArchive(ctx, scenario) });
-      }
-      if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
-      const ip = clientIp(req);
-      if (ctx.creates.blocked(ip)) {
-        req.resume();
-        return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were added from this network just now: wait a minute, then try again.' });
-      }
-      ctx.creates.fail(ip);
-      void readBody(req, MAX_IMPORT_BYTES).then((body) => {
-        if (!body.ok) {
-          return json(res, body.tooLarge ? 413 : 400, body.tooLarge
-            ? { ok: false, error: 'too_large', message: `That file is too large for a match file (the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }
-            : { ok: false, error: 'bad_request', message: 'The upload was interrupted: try again.' });
-        }
-        const r = importMatch(ctx, body.text);
-        json(res, r.status, r.body);
-      });
-      return;
-    }
-    const mm = /^\/api\/matches\/([^/]+)(\/negotiations)?$/.exec(path);
-    if (mm) {
-      let id: string;
-      try {
-        id = decodeURIComponent(mm[1]!);
-      } catch {
-        return json(res, 400, { ok: false, error: 'bad_url' });
-      }
-      if (mm[2]) {
-        if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
-        const r = negotiationsOf(ctx, id);
-        return json(res, r.status, r.body);
-      }
-      if (req.method === 'DELETE') {
-        const secret = req.headers[SECRET_HEADER];
-        const r = deleteMatch(ctx, id, typeof secret === 'string' ? secret : undefined);
-        return json(res, r.status, r.body);
-      }
-      if (req.method !== 'GET') return json(res, 405, { ok: false, error: 'method' });
-      const r = matchFileOf(ctx, id);
-      return json(res, r.status, r.body);
-    }
-    if (path.startsWith('/api/')) return json(res, 404, { ok: false, error: 'not_found' });
+    const fail = (e: unknown): void => {
+      console.error('[entente] http error:', e);
+      if (!res.headersSent) json(res, 500, { ok: false, error: 'internal' });
+    };
+    if (path.startsWith('/matchmake/')) return void matchmake(ctx, req, res, path, colyseus).catch(fail);
+    const takesBody = path.startsWith('/api/') && (req.method === 'POST' || req.method === 'DELETE');
+    if (!takesBody && Number(req.headers['content-length'] ?? 0) > NO_BODY) return tooLarge(req, res, NO_BODY);
+    if (path.startsWith('/api/')) return void api(ctx, req, res, url).catch(fail);
     if (path === '/__healthcheck') return colyseus(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: 'method' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // Whatever body came with it is never read: the connection closes after the answer.
+      res.on('finish', () => req.destroy());
+      return json(res, 405, { ok: false, error: 'method' }, { connection: 'close' });
+    }
     serveStatic(req, res, ctx.config.staticDir, path);
   };
 }

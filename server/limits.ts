@@ -1,16 +1,19 @@
 import { RegExpMatcher, TextCensor, asteriskCensorStrategy, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import { MAX_CHAT, NICKNAME } from '../shared/protocol/messages.ts';
+import { MAX_CHAT } from '../shared/protocol/messages.ts';
 
 // Everything the server refuses or trims before it reaches the rules or another player's screen: text
-// sanitising (control and bidi-override characters), nickname rules with a profanity filter, message
-// sizes, and the token buckets behind the per-seat and per-IP rate limits.
+// sanitising (control and bidi-override characters), chat with a profanity filter, message and body
+// sizes, and the token buckets behind the per-connection and per-address rate limits. (Nicknames:
+// ./nicknames.ts.)
 
 /** Largest client message the room answers (bytes on the wire); bigger ones get `too_large`. */
 export const MAX_MESSAGE_BYTES = 2048;
 /** Hard WebSocket frame limit: a frame above it is refused by the socket itself (close 1009). */
 export const MAX_WS_PAYLOAD = 32 * 1024;
-/** Hard cap of messages per second per connection; above it messages are dropped with `rate_limited`. */
+/** Hard cap of frames per second per connection (pings included); above it they are dropped, the first answered `rate_limited`. */
 export const MESSAGES_PER_SECOND = 20;
+/** Largest HTTP body read for matchmaking (join and create options are a few hundred bytes). */
+export const MAX_MATCHMAKE_BODY = 8 * 1024;
 
 // C0 and C1 controls, DEL, and the bidirectional embedding/override/isolate/mark characters.
 // eslint-disable-next-line no-control-regex
@@ -31,27 +34,6 @@ export const isOffensive = (text: string): boolean => matcher.hasMatch(text);
 export function censorText(text: string): string {
   const matches = matcher.getAllMatches(text);
   return matches.length ? censor.applyTo(text, matches) : text;
-}
-
-const NICK_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u;
-
-export type NicknameResult = { ok: true; nickname: string } | { ok: false; code: string; message: string };
-
-/** Nickname rules: trimmed plain text, 2–16 characters, letters/digits/space . _ ' -, not offensive. */
-export function checkNickname(raw: unknown): NicknameResult {
-  if (typeof raw !== 'string') return { ok: false, code: 'bad_nickname', message: 'Please type a nickname.' };
-  const nickname = sanitizeText(raw);
-  const length = [...nickname].length;
-  if (length < NICKNAME.min || length > NICKNAME.max) {
-    return { ok: false, code: 'bad_nickname', message: `A nickname has ${NICKNAME.min} to ${NICKNAME.max} characters.` };
-  }
-  if (!NICK_CHARS.test(nickname)) {
-    return { ok: false, code: 'bad_nickname', message: 'Use letters, digits, spaces and . _ \' - in a nickname, starting with a letter or digit.' };
-  }
-  if (isOffensive(nickname)) {
-    return { ok: false, code: 'offensive_nickname', message: 'Please choose another nickname: that one could upset someone in your class.' };
-  }
-  return { ok: true, nickname };
 }
 
 export type ChatResult = { ok: true; text: string } | { ok: false; code: string; message: string };

@@ -1,5 +1,6 @@
 import { matchMaker } from '@colyseus/core';
 import type { ServerContext } from './config.ts';
+import { recoverMatch } from './match/create.ts';
 
 // After a restart (even kill -9): every match that was in the lobby or running is rebuilt from its log by
 // replay, and its room is created again under the same code. Students rejoin with code + nickname + secret.
@@ -8,14 +9,15 @@ import type { ServerContext } from './config.ts';
 export async function recoverMatches(ctx: ServerContext): Promise<string[]> {
   const recovered: string[] = [];
   const now = Date.now();
-  for (const row of ctx.storage.unfinished()) {
+  const deps = { journal: ctx.journal, now: Date.now, liveCode: (c: string) => !!matchMaker.getLocalRoomById(c) };
+  for (const row of await ctx.storage.unfinished()) {
     if (row.status === 'lobby' && now - row.updated > ctx.config.lobbyTtlMs) {
       // A lobby nobody came back to: archive it instead of holding its code forever.
-      ctx.storage.updateMatch(row.id, { status: 'finished', finished: now });
+      await ctx.journal.write([{ op: 'updateMatch', match: row.id, patch: { status: 'finished', finished: now }, at: now }]);
       continue;
     }
-    ctx.recovering.add(row.id);
     try {
+      ctx.recovering.set(row.id, await recoverMatch(deps, row.id, ctx.config.recoveryGraceMs));
       await matchMaker.createRoom('match', { __recover: row.id });
       recovered.push(row.id);
     } catch (e) {

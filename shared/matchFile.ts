@@ -26,6 +26,7 @@ export const matchFileSchema = z.strictObject({
   interests: z.record(z.string().max(40), z.enum(INTERESTS)),
   actions: z.array(actionSchema).max(MAX_ACTIONS),
   parent: z.strictObject({ id: z.string().min(1).max(60), turn: z.number().int().min(1) }).optional(),
+  people: z.array(z.strictObject({ id: z.string().min(1).max(40), nickname: z.string().min(1).max(40), nation: z.string().max(40).nullable(), roles: z.array(z.string().max(20)).max(4) })).max(64).optional(),
 });
 
 export type ParseResult = { ok: true; file: MatchFile } | { ok: false; message: string };

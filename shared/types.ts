@@ -369,6 +369,16 @@ export interface MatchSettings {
   turns: number;
 }
 
+/** A person who played in a match (a member of a nation's team), as the match file records them. */
+export interface MatchPerson {
+  /** The id the log's signatures use (`signed.drafter`, `signed.signer`). */
+  id: string;
+  nickname: string;
+  nation: NationId | null;
+  /** Role names (shared/protocol/teams.ts), as they stood at the end. */
+  roles: string[];
+}
+
 export interface MatchFile {
   rulesVersion: number;
   scenario: string;
@@ -380,4 +390,6 @@ export interface MatchFile {
   actions: Action[];
   /** Where a "what if" fork came from: its first actions replay the parent up to that point. */
   parent?: { id: string; turn: number };
+  /** The people of the match and their teams (absent in files of one-student nations written before teams). */
+  people?: MatchPerson[];
 }

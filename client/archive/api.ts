@@ -3,7 +3,7 @@ import type { ChatLine } from '../../shared/protocol/messages.ts';
 import type { ArchiveEntry } from '../../shared/protocol/archive.ts';
 
 export type { ArchiveEntry } from '../../shared/protocol/archive.ts';
-import { loadSecret, saveSecret } from '../net/session.ts';
+import { allSecrets, loadSecret, saveSecret } from '../net/session.ts';
 
 // The archive's HTTP API (PROTOCOL.md §6) for the archive page and the replay viewer. A match's host
 // proves who they are with the seat secret their browser kept (localStorage, per code), sent as the
@@ -36,9 +36,20 @@ export const matchUrl = (id: string): string => `/api/matches/${encodeURICompone
 export const replayUrl = (id: string): string => `/replay/${encodeURIComponent(id)}`;
 export const fileName = (id: string): string => `entente-${id}.json`;
 
+/**
+ * The archive: finished matches (public), and first the matches this browser hosts that are still open
+ * (the server lists a lobby or a running match only to its host, who proves it with the kept secret).
+ */
 export async function listMatches(scenario?: string): Promise<ArchiveEntry[]> {
   const q = scenario ? `?scenario=${encodeURIComponent(scenario)}` : '';
-  return (await answer<{ matches: ArchiveEntry[] }>(await fetch(`/api/matches${q}`))).matches;
+  const claims = allSecrets();
+  const [open, finished] = await Promise.all([
+    claims.length
+      ? answer<{ matches: ArchiveEntry[] }>(await fetch('/api/matches/hosted', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ claims }) }))
+      : { matches: [] },
+    answer<{ matches: ArchiveEntry[] }>(await fetch(`/api/matches${q}`)),
+  ]);
+  return [...open.matches.filter((m) => !scenario || m.scenario === scenario), ...finished.matches];
 }
 
 export async function fetchMatchFile(id: string): Promise<MatchFile> {

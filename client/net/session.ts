@@ -41,3 +41,16 @@ export function saveSecret(code: string, secret: string): void {
 export function loadSecret(code: string): string | undefined {
   return safe(() => localStorage.getItem(SECRET(code)) ?? undefined, undefined);
 }
+
+/** Every (code, secret) this browser keeps: the matches it hosted among them (the server decides which). */
+export function allSecrets(): { id: string; secret: string }[] {
+  return safe(() => {
+    const out: { id: string; secret: string }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      const secret = key?.startsWith('entente.secret.') ? localStorage.getItem(key) : null;
+      if (key && secret) out.push({ id: key.slice('entente.secret.'.length), secret });
+    }
+    return out;
+  }, []);
+}

@@ -94,6 +94,10 @@ export const PlayerView = schema({
   connected: t.boolean().default(false),
   /** Away beyond the reconnection window: a bot plays the seat until the player is back. */
   bot: t.boolean().default(false),
+  /** Joined a running match and waits for the teacher to let them in. */
+  waiting: t.boolean().default(false),
+  /** Their roles in their nation's team, comma-separated (shared/protocol/teams.ts ROLES); '' without a nation. */
+  roles: t.string().default(''),
 }, 'PlayerView');
 export type PlayerView = SchemaType<typeof PlayerView>;
 
@@ -117,6 +121,12 @@ export const SettingsView = schema({
   /** Whether the teacher can read private negotiations (students are shown this). */
   teacherReads: t.boolean(),
   publishNegotiations: t.boolean(),
+  /** The guided first turn: the first year's diplomacy is longer. */
+  guide: t.boolean().default(false),
+  /** Students per nation; how a team's draft becomes the nation's ('head' | 'any' | 'vote'); who gives out roles. */
+  teamSize: t.number().default(1),
+  signing: t.string().default('head'),
+  rolesBy: t.string().default('teacher'),
   diplomacySeconds: t.number(),
   policySeconds: t.number(),
   crisisSeconds: t.number(),
@@ -140,7 +150,9 @@ export const MatchState = schema({
   /** Milliseconds left in the phase while paused. */
   remaining: t.number().default(0),
   chatFrozen: t.boolean().default(false),
-  /** Number of accepted actions in the log, and the rules state's hash after the last one. */
+  /** The teacher closed the match to newcomers. */
+  locked: t.boolean().default(false),
+  /** Number of accepted actions in the log, and the rules state's hash at the start of this phase (at the end: the final state's). */
   actions: t.number().default(0),
   hash: t.string().default(''),
   pressure: t.number(),

@@ -1,6 +1,6 @@
 import type { ArraySchema } from '@colyseus/schema';
 import type { GameState, Scenario } from '../../shared/types.ts';
-import { publicEvents, scores, winners } from '../../shared/rules/index.ts';
+import { hasChosen, publicEvents, scores, winners } from '../../shared/rules/index.ts';
 import { CallView, CrisisView, NationView, NewsView, RegionView, ScoreView, TreatyView, type MatchState } from './MatchState.ts';
 
 // Copy the public part of a rules GameState into the schema state. Fields are assigned only when they
@@ -35,11 +35,6 @@ function syncList<S extends object, I>(arr: ArraySchema<S>, items: readonly I[],
 
 export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): void {
   set(ms, { phase: gs.phase, turn: gs.turn, turns: gs.turns, pressure: gs.pressure, revisionist: gs.revisionistName });
-  const sealedDone = (id: string): boolean => {
-    if (gs.phase === 'policy') return gs.nations.find((n) => n.id === id)?.policy != null;
-    if (gs.phase === 'crisis') return gs.calls.every((k) => k.ally !== id || k.answer !== null);
-    return false;
-  };
   syncList(ms.nations, gs.nations, (n) => n.id, (v) => v.id, () => new NationView(), (v, n) => {
     const sc = scenario.nations.find((x) => x.id === n.id);
     const others = gs.nations.filter((o) => o.id !== n.id);
@@ -48,7 +43,7 @@ export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): v
       id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid',
       economy: n.economy, military: n.military, stability: n.stability, reputation: n.reputation, technology: n.technology,
       trustReceived: trust, regions: gs.regions.filter((r) => r.owner === n.id).length,
-      crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose: sealedDone(n.id),
+      crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose: hasChosen(gs, n.id),
     });
   });
   syncList(ms.regions, gs.regions, (r) => r.id, (v) => v.id, () => new RegionView(), (v, r) => set(v, { id: r.id, name: r.name, owner: r.owner, core: r.core, capital: r.capital }));

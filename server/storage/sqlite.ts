@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Action } from '../../shared/types.ts';
-import type { ChatLine } from '../../shared/protocol/messages.ts';
-import type { MatchRow, MatchSummary, Storage } from './index.ts';
+import { DuplicateMatchError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
 
 // The embedded default: one SQLite file in DATA_DIR through Node 24's node:sqlite (no native build).
 // WAL journal with synchronous=FULL, so a committed transaction survives kill -9 and power loss.
-// The schema is versioned: each migration runs once, recorded in the `migrations` table.
+// The schema is versioned: each migration runs once, recorded in the `migrations` table. node:sqlite is
+// synchronous: every method does its work before returning its (already settled) promise.
 
 const MIGRATIONS: string[] = [
   // 1: matches, their action logs, and their chat.
@@ -44,6 +44,12 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE matches ADD COLUMN outcome TEXT;
    ALTER TABLE matches ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX matches_scenario ON matches(scenario, created);`,
+  // 3: leases (which process runs a live match; one process here, but the interface is shared with PostgreSQL).
+  `CREATE TABLE leases (
+     match_id TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     until INTEGER NOT NULL
+   );`,
 ];
 
 interface RawRow {
@@ -73,6 +79,8 @@ function toRow(r: RawRow): MatchRow {
   };
 }
 
+const withCount = (raw: RawRow & { n: number }): MatchRow & { actionCount: number } => ({ ...toRow(raw), actionCount: Number(raw.n) });
+
 export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Storage {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, file));
@@ -93,6 +101,7 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     }
   });
 
+  const COUNT = '(SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n';
   const q = {
     insertMatch: db.prepare(`INSERT INTO matches (id, scenario, seed, settings, seats, players, status, clock, parent, created, updated, finished, outcome, imported)
                              VALUES (:id, :scenario, :seed, :settings, :seats, :players, :status, :clock, :parent, :created, :updated, :finished, :outcome, :imported)`),
@@ -103,13 +112,18 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     hasMatch: db.prepare('SELECT 1 AS x FROM matches WHERE id = ?'),
     actions: db.prepare('SELECT action FROM actions WHERE match_id = ? ORDER BY idx'),
     chat: db.prepare('SELECT line FROM chat WHERE match_id = ? ORDER BY id'),
-    list: db.prepare(`SELECT m.*, (SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n FROM matches m ORDER BY m.created DESC LIMIT ?`),
-    listScenario: db.prepare(`SELECT m.*, (SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n FROM matches m WHERE m.scenario = ? ORDER BY m.created DESC LIMIT ?`),
+    list: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE (:scenario IS NULL OR m.scenario = :scenario) AND (:status IS NULL OR m.status = :status)
+                      AND (:class IS NULL OR json_extract(m.settings, '$.classCode') = :class) ORDER BY m.created DESC LIMIT :limit`),
+    byId: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.created DESC`),
     setOutcome: db.prepare('UPDATE matches SET outcome = ? WHERE id = ?'),
     deleteActions: db.prepare('DELETE FROM actions WHERE match_id = ?'),
     deleteChat: db.prepare('DELETE FROM chat WHERE match_id = ?'),
+    deleteLease: db.prepare('DELETE FROM leases WHERE match_id = ?'),
     deleteMatch: db.prepare('DELETE FROM matches WHERE id = ?'),
     unfinished: db.prepare(`SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created`),
+    lease: db.prepare(`INSERT INTO leases (match_id, owner, until) VALUES (:id, :owner, :until)
+                       ON CONFLICT (match_id) DO UPDATE SET owner = :owner, until = :until WHERE leases.owner = :owner OR leases.until < :now`),
+    release: db.prepare('DELETE FROM leases WHERE match_id = ? AND owner = ?'),
   };
   const updates = new Map<string, StatementSync>();
 
@@ -126,102 +140,106 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
   };
 
   const insertRow = (row: MatchRow): void => {
-    q.insertMatch.run({
-      id: row.id, scenario: row.scenario, seed: row.seed, settings: JSON.stringify(row.settings), seats: JSON.stringify(row.seats),
-      players: JSON.stringify(row.players), status: row.status, clock: JSON.stringify(row.clock),
-      parent: row.parent ? JSON.stringify(row.parent) : null, created: row.created, updated: row.updated, finished: row.finished,
-      outcome: row.outcome ? JSON.stringify(row.outcome) : null, imported: row.imported ? 1 : 0,
-    });
+    try {
+      q.insertMatch.run({
+        id: row.id, scenario: row.scenario, seed: row.seed, settings: JSON.stringify(row.settings), seats: JSON.stringify(row.seats),
+        players: JSON.stringify(row.players), status: row.status, clock: JSON.stringify(row.clock),
+        parent: row.parent ? JSON.stringify(row.parent) : null, created: row.created, updated: row.updated, finished: row.finished,
+        outcome: row.outcome ? JSON.stringify(row.outcome) : null, imported: row.imported ? 1 : 0,
+      });
+    } catch (e) {
+      if (/UNIQUE|PRIMARY KEY/i.test((e as Error).message)) throw new DuplicateMatchError(row.id);
+      throw e;
+    }
+  };
+
+  const update = (matchId: string, patch: Record<string, unknown>, at: number): void => {
+    const cols = Object.keys(patch).sort();
+    const key = cols.join(',');
+    let st = updates.get(key);
+    if (!st) {
+      st = db.prepare(`UPDATE matches SET ${[...cols.map((c) => `${c} = :${c}`), 'updated = :updated'].join(', ')} WHERE id = :id`);
+      updates.set(key, st);
+    }
+    const values: Record<string, string | number | null> = { id: matchId, updated: at };
+    for (const c of cols) {
+      const v = patch[c];
+      values[c] = v === null || typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    if (Number(st.run(values).changes) === 0) throw new Error(`no match ${matchId} to update`);
+  };
+
+  const run = (w: WriteOp): void => {
+    switch (w.op) {
+      case 'createMatch':
+        return insertRow(w.row);
+      case 'appendAction':
+        q.insertAction.run(w.match, w.index, JSON.stringify(w.action), w.at);
+        q.touch.run(w.at, w.match);
+        return;
+      case 'appendChat':
+        q.insertChat.run(w.match, w.line.id, JSON.stringify(w.line));
+        return;
+      case 'updateMatch':
+        return update(w.match, w.patch, w.at);
+    }
+  };
+
+  const settle = <T>(fn: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e);
+    }
   };
 
   return {
-    createMatch(row) {
-      insertRow(row);
-    },
-    importMatch(row, actions) {
+    write: (ops) => settle(() => {
+      if (ops.length) transaction(() => ops.forEach(run));
+    }),
+    importMatch: (row, actions) => settle(() => {
       const now = Date.now();
       transaction(() => {
         insertRow(row);
         actions.forEach((a, i) => q.insertAction.run(row.id, i, JSON.stringify(a), now));
       });
-    },
-    deleteMatch(id) {
+    }),
+    deleteMatch: (id) => settle(() => {
       let found = false;
       transaction(() => {
         q.deleteActions.run(id);
         q.deleteChat.run(id);
+        q.deleteLease.run(id);
         found = Number(q.deleteMatch.run(id).changes) > 0;
       });
       return found;
-    },
-    setOutcome(id, outcome) {
+    }),
+    setOutcome: (id, outcome) => settle(() => {
       q.setOutcome.run(JSON.stringify(outcome), id);
-    },
-    appendAction(matchId, index, action) {
-      const now = Date.now();
-      transaction(() => {
-        q.insertAction.run(matchId, index, JSON.stringify(action), now);
-        q.touch.run(now, matchId);
-      });
-    },
-    appendChat(matchId, line) {
-      q.insertChat.run(matchId, line.id, JSON.stringify(line));
-    },
-    updateMatch(matchId, patch) {
-      const cols = Object.keys(patch).sort();
-      if (!cols.length) return;
-      const key = cols.join(',');
-      let st = updates.get(key);
-      if (!st) {
-        st = db.prepare(`UPDATE matches SET ${cols.map((c) => `${c} = :${c}`).join(', ')}, updated = :updated WHERE id = :id`);
-        updates.set(key, st);
-      }
-      const values: Record<string, string | number | null> = { id: matchId, updated: Date.now() };
-      for (const c of cols) {
-        const v = (patch as Record<string, unknown>)[c];
-        values[c] = v === null || typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
-      }
-      st.run(values);
-    },
-    getMatch(id) {
+    }),
+    getMatch: (id) => settle(() => {
       const r = q.getMatch.get(id) as unknown as RawRow | undefined;
       return r ? toRow(r) : undefined;
-    },
-    hasMatch(id) {
-      return q.hasMatch.get(id) !== undefined;
-    },
-    actions(id) {
-      return (q.actions.all(id) as { action: string }[]).map((r) => JSON.parse(r.action) as Action);
-    },
-    chat(id) {
-      return (q.chat.all(id) as { line: string }[]).map((r) => JSON.parse(r.line) as ChatLine);
-    },
-    listRows(options = {}) {
-      const limit = options.limit ?? 200;
-      const raws = (options.scenario ? q.listScenario.all(options.scenario, limit) : q.list.all(limit)) as unknown as (RawRow & { n: number })[];
-      return raws.map((raw) => ({ ...toRow(raw), actionCount: Number(raw.n) }));
-    },
-    listMatches(limit = 200) {
-      return (q.list.all(limit) as unknown as (RawRow & { n: number })[]).map((raw): MatchSummary => {
-        const r = toRow(raw);
-        return {
-          id: r.id, scenario: r.scenario, status: r.status, nicknames: r.players.filter((p) => !p.kicked).map((p) => p.nickname),
-          turns: r.settings.turns, seats: r.settings.seats, actions: Number(raw.n), created: r.created, updated: r.updated, finished: r.finished,
-        };
-      });
-    },
-    unfinished() {
-      return (q.unfinished.all() as unknown as RawRow[]).map(toRow);
-    },
-    diagnostics() {
+    }),
+    hasMatch: (id) => settle(() => q.hasMatch.get(id) !== undefined),
+    actions: (id) => settle(() => (q.actions.all(id) as { action: string }[]).map((r) => JSON.parse(r.action) as Action)),
+    chat: (id) => settle(() => (q.chat.all(id) as { line: string }[]).map((r) => JSON.parse(r.line) as StoredChatLine)),
+    listRows: (options = {}) => settle(() => (q.list.all({ scenario: options.scenario ?? null, status: options.status ?? null, class: options.classCode ?? null, limit: options.limit ?? 200 }) as unknown as (RawRow & { n: number })[]).map(withCount)),
+    rowsByIds: (ids) => settle(() => (ids.length ? (q.byId.all(JSON.stringify(ids)) as unknown as (RawRow & { n: number })[]).map(withCount) : [])),
+    unfinished: () => settle(() => (q.unfinished.all() as unknown as RawRow[]).map(toRow)),
+    lease: (matchId, owner, now, ttlMs) => settle(() => Number(q.lease.run({ id: matchId, owner, until: now + ttlMs, now }).changes) > 0),
+    release: (matchId, owner) => settle(() => {
+      q.release.run(matchId, owner);
+    }),
+    diagnostics: () => settle(() => {
       const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
       const sync = db.prepare('PRAGMA synchronous').get() as { synchronous: number };
       const version = db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number };
       const names = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
-      return { journalMode: journal.journal_mode, synchronous: names[Number(sync.synchronous)] ?? String(sync.synchronous), schemaVersion: Number(version.v) };
-    },
-    close() {
+      return { kind: 'sqlite' as const, journalMode: journal.journal_mode, synchronous: names[Number(sync.synchronous)] ?? String(sync.synchronous), schemaVersion: Number(version.v) };
+    }),
+    close: () => settle(() => {
       if (db.isOpen) db.close();
-    },
+    }),
   };
 }

@@ -2,13 +2,14 @@ import type { Action, GameState, MatchFile, Player } from '../types.ts';
 import { RULES_VERSION } from '../types.ts';
 import { apply } from '../rules/apply.ts';
 import { initialState } from '../rules/replay.ts';
-import { decide, type BotProfile } from './index.ts';
+import { botsAct } from './play.ts';
 import { interestsFor } from '../scenarios/interests.ts';
 
-// A headless match played by bots from start to end, recorded as a match file. Pure: the same inputs give
-// the same file. Diplomacy runs a few rounds so that proposals can be answered and countered.
+export { botRound, DIPLOMACY_ROUNDS, profileOf } from './play.ts';
 
-export const DIPLOMACY_ROUNDS = 3;
+// A headless match played by bots from start to end, recorded as a match file. Pure: the same inputs give
+// the same file. Each phase the bots play their rounds (shared/bots/play.ts, as on the live server), then
+// the match advances.
 
 export interface SimulateOptions {
   scenario: string;
@@ -19,23 +20,6 @@ export interface SimulateOptions {
   interests?: MatchFile['interests'];
   /** Called after each phase change with the new state (for per-turn tables). */
   onPhase?: (state: GameState) => void;
-}
-
-export function profileOf(p: Player): BotProfile {
-  return { strategy: p.strategy ?? 'adaptive', personality: p.personality ?? 'loyal' };
-}
-
-export function botRound(state: GameState, players: Player[], log: Action[]): GameState {
-  for (const p of players) {
-    for (const d of decide(state, p.nation, profileOf(p))) {
-      const r = apply(state, d.action);
-      if (r.ok) {
-        state = r.state;
-        log.push(d.action);
-      }
-    }
-  }
-  return state;
 }
 
 export function simulate(o: SimulateOptions): { file: MatchFile; state: GameState } {
@@ -49,11 +33,9 @@ export function simulate(o: SimulateOptions): { file: MatchFile; state: GameStat
     file.actions.push(action);
   };
   while (!state.over) {
-    if (state.phase === 'diplomacy') {
-      for (let round = 0; round < DIPLOMACY_ROUNDS; round++) state = botRound(state, o.players, file.actions);
-    } else if (state.phase === 'policy' || state.phase === 'crisis') {
-      state = botRound(state, o.players, file.actions);
-    }
+    const played = botsAct(state, o.players);
+    state = played.state;
+    file.actions.push(...played.actions);
     step({ type: 'advance' });
     o.onPhase?.(state);
   }

@@ -48,3 +48,10 @@ export const systemActionSchema = z.discriminatedUnion('type',
   Object.entries(SYSTEM_ACTION_FIELDS).map(([type, f]) => recorded(type, f, false)) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 /** Any action of a match log (an uploaded file's, say). */
 export const actionSchema = z.union([nationActionSchema, systemActionSchema]) as unknown as z.ZodType<Action>;
+
+/** A nation action as a team member drafts it: its type and fields, without the actor (the note rides beside it). */
+export const draftActionSchema = z.discriminatedUnion('type',
+  Object.entries(NATION_ACTION_FIELDS).map(([type, f]) => {
+    const { note: _note, ...fields } = f as Fields;
+    return z.strictObject({ type: z.literal(type), ...fields });
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]]);

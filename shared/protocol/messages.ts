@@ -3,7 +3,8 @@ import { PHASES } from '../types.ts';
 import type { Interest } from '../types.ts';
 import type { Assessment } from '../rules/assess.ts';
 import type { GameEvent, NationId, Pair, Policy, Proposal, Call, Terms } from '../types.ts';
-import { NATION_ACTION_FIELDS, SYSTEM_ACTION_FIELDS } from './actions.ts';
+import { NATION_ACTION_FIELDS, SYSTEM_ACTION_FIELDS, draftActionSchema, noteSchema } from './actions.ts';
+import { MAX_TEAM, ROLES, SIGNING, type TeamView } from './teams.ts';
 
 // The wire protocol between browser and server. Client messages are parsed here before the rules see
 // them; the acting nation is never part of a payload: the server takes it from the sender's seat.
@@ -30,8 +31,21 @@ export const ACTION_MESSAGES = messages(NATION_ACTION_FIELDS);
 export const SEAT_MESSAGES = {
   pickSeat: message({ nation: id }),
   ready: message({ ready: z.boolean() }),
-  /** `to` is a nation id for a private channel, 'host' for the teacher, or 'all' for the public channel. */
+  /** `to` is a nation id for a private channel, 'host' for the teacher, 'team' for one's own team, or 'all' for the public channel. */
   chat: message({ to: id, text: z.string().min(1).max(MAX_CHAT) }),
+  /** In the lobby, when the host lets teams choose their roles: take this role (swapping with whoever had it). */
+  takeRole: message({ role: z.enum(ROLES) }),
+} as const;
+
+/** A team's deliberation: any member drafts; the head signs (or any member, or a majority approves: host setting). */
+export const TEAM_MESSAGES = {
+  /** Create a draft, or change draft `draft` (any member of the team). */
+  draft: message({ draft: id.optional(), action: draftActionSchema, note: noteSchema }),
+  /** Make a draft the nation's action (the head of government, or any member with "any member may sign"). */
+  sign: message({ draft: id, note: noteSchema }),
+  /** Approve a draft (with "team vote"): it becomes the nation's once a majority of the team approved. */
+  approve: message({ draft: id }),
+  discard: message({ draft: id }),
 } as const;
 
 /** Teacher (host) controls: refused for anyone but the host. */
@@ -54,15 +68,20 @@ export const HOST_MESSAGES = {
   kick: message({ player: id }),
   /** No newcomers at all while locked (seated players still rejoin). */
   lock: message({ locked: z.boolean() }),
+  /** Give a member of a team a role (they swap with whoever held it). */
+  setRole: message({ player: id, role: z.enum(ROLES) }),
+  /** Lobby: spread everyone who joined over the nations, in teams of the match's team size. `list`: lines "Nation: nick, nick". */
+  makeTeams: message({ mode: z.enum(['balanced', 'random', 'list']), list: z.string().max(4000).optional() }),
   endMatch: message({}),
 } as const;
 
 export type ActionMessageType = keyof typeof ACTION_MESSAGES;
 export type SeatMessageType = keyof typeof SEAT_MESSAGES;
+export type TeamMessageType = keyof typeof TEAM_MESSAGES;
 export type HostMessageType = keyof typeof HOST_MESSAGES;
-export type ClientMessageType = ActionMessageType | SeatMessageType | HostMessageType;
+export type ClientMessageType = ActionMessageType | SeatMessageType | TeamMessageType | HostMessageType;
 export type ClientMessage<T extends ClientMessageType> = z.infer<
-  T extends ActionMessageType ? (typeof ACTION_MESSAGES)[T] : T extends SeatMessageType ? (typeof SEAT_MESSAGES)[T] : T extends HostMessageType ? (typeof HOST_MESSAGES)[T] : never
+  T extends ActionMessageType ? (typeof ACTION_MESSAGES)[T] : T extends SeatMessageType ? (typeof SEAT_MESSAGES)[T] : T extends TeamMessageType ? (typeof TEAM_MESSAGES)[T] : T extends HostMessageType ? (typeof HOST_MESSAGES)[T] : never
 >;
 
 // ------------------------------------------------------------------ options at create / join
@@ -85,8 +104,26 @@ export const createOptionsSchema = z.strictObject({
   guide: z.boolean().optional(),
   /** This browser's id (see joinOptionsSchema). */
   device: z.string().max(64).optional(),
+  /** Students per nation (1 to 5; default 1). */
+  teamSize: z.number().int().min(1).max(MAX_TEAM).optional(),
+  /** Who makes a team's draft the nation's: its head (default), any member, or a majority ("team vote"). */
+  signing: z.enum(SIGNING).optional(),
+  /** Who gives out the roles: the teacher (and, at first, the order of joining; default) or the teams themselves. */
+  rolesBy: z.enum(['teacher', 'teams']).optional(),
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
+
+/** Parallel matches under one class code: k matches with the same settings and the same start (one seed). */
+export const MAX_CLASS_MATCHES = 8;
+export const classOptionsSchema = createOptionsSchema.omit({ fork: true }).extend({ matches: z.number().int().min(1).max(MAX_CLASS_MATCHES) });
+export type ClassOptions = z.infer<typeof classOptionsSchema>;
+
+/** `POST /api/classes` answers: the class code for students, the host's secret, and the matches' codes. */
+export interface ClassCreated {
+  code: string;
+  secret: string;
+  matches: string[];
+}
 
 export const joinOptionsSchema = z.strictObject({
   nickname: z.string().max(64),
@@ -123,7 +160,8 @@ export interface ChatLine {
   id: number;
   from: NationId | 'host';
   fromName: string;
-  to: NationId | 'all';
+  /** A nation (its team), 'all', 'host', or 'team' (the sender's own team only). */
+  to: NationId | 'all' | 'host' | 'team';
   text: string;
   turn: number;
 }
@@ -153,6 +191,8 @@ export interface PrivateView {
    */
   chat: ChatLine[];
   teacherReads: boolean;
+  /** The sender's team (members, roles, drafts) when the nation is held by a team; null otherwise. */
+  team?: TeamView | null;
 }
 
 /** The teacher's view of negotiations, when the match settings allow it. */
@@ -226,6 +266,12 @@ export const SERVER_ERRORS = {
   waiting: 'The teacher has not let you in yet: wait a moment.',
   projector: 'The projector only shows the match; it cannot act.',
   not_allowed: 'That is not allowed.',
+  not_signer: 'Only your head of government signs for your nation: save it as a draft, and they can sign it.',
+  needs_vote: 'Your team decides by vote: save it as a draft, and it goes out once most of your team approves.',
+  unknown_draft: 'That draft does not exist any more (it was signed, discarded, or its phase ended).',
+  not_negotiator: 'Talking to other nations is your head of government\'s and foreign minister\'s job: tell your team in team chat.',
+  roles_by_teacher: 'Your teacher gives out the roles in this match.',
+  team_full: 'That nation\'s team is full.',
   shutting_down: 'The server is restarting; try again in a moment.',
   storage: 'The server could not save that, so it did not happen. Try again.',
   internal: 'Something went wrong on the server; nothing was changed.',

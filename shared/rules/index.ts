@@ -6,7 +6,7 @@ export { setup, setupError, defaultPlayers, type SetupOptions } from './setup.ts
 export { replay, initialState, actionsToTurn, type Frame, type ReplayResult } from './replay.ts';
 export { stateHash, canonicalJson } from './hash.ts';
 export { scores, winners, scoreNation, INTEREST_WEIGHTS, INTEREST_LABELS, type Score } from './scoring.ts';
-export { PHASE_INFO, nextPhase } from './phases.ts';
+export { PHASE_INFO, nextPhase, hasChosen, allChosen } from './phases.ts';
 export { ERRORS, type ErrorCode } from './errors.ts';
 export { describeTerms, termLines } from './describe.ts';
 export { buildMap, hexDistance, type MapModel, type HexCell } from './map.ts';

@@ -80,3 +80,17 @@ export function finish(s: GameState, out: GameEvent[]): void {
   const name = s.nations.find((n) => n.id === top.nation)!.name;
   emit(s, out, 'match-over', `The match is over. ${name} finished first with ${top.total} points.`, [top.nation]);
 }
+
+/** The nation's sealed choice of this phase is made (its policy is set / every call to it answered). */
+export function hasChosen(s: GameState, nation: string): boolean {
+  if (s.phase === 'policy') return s.nations.find((n) => n.id === nation)?.policy != null;
+  if (s.phase === 'crisis') return s.calls.every((k) => k.ally !== nation || k.answer !== null);
+  return false;
+}
+
+/** Every nation has made the sealed choice of this phase, so the phase need not wait for its clock. */
+export function allChosen(s: GameState): boolean {
+  if (s.phase === 'policy') return s.nations.every((n) => n.policy !== null);
+  if (s.phase === 'crisis') return s.calls.every((k) => k.answer !== null);
+  return false;
+}

@@ -26,6 +26,7 @@ interface Entry {
 }
 
 const list = async (query = ''): Promise<Entry[]> => ((await (await fetch(`${server.url}/api/matches${query}`)).json()) as { matches: Entry[] }).matches;
+const hosted = async (claims: { id: string; secret: string }[]): Promise<Entry[]> => ((await (await fetch(`${server.url}/api/matches/hosted`, { method: 'POST', body: JSON.stringify({ claims }) })).json()) as { matches: Entry[] }).matches;
 const post = (body: string, headers: Record<string, string> = {}) => fetch(`${server.url}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('import', () => {
@@ -104,8 +105,11 @@ describe('list, delete, negotiations, fork', () => {
     const other = [...st.nations].find((n) => n.id !== anaNation)!.id;
     expect((await ana.ask('chat', { to: other, text: 'Shall we trade?' })).type).toBe('accepted');
     expect((await ana.ask('chat', { to: 'host', text: 'A question for you' })).type).toBe('accepted');
-    // While running: listed with its turn, the record stays closed, and it cannot be deleted.
-    const running = (await list()).find((e) => e.id === code)!;
+    // While running: not in the public list (its code is the way into the class); listed to its host only,
+    // with its turn; the record stays closed, and it cannot be deleted.
+    expect((await list()).some((e) => e.id === code)).toBe(false);
+    expect(await hosted([{ id: code, secret: anaSecret }])).toEqual([]);
+    const running = (await hosted([{ id: code, secret: hostSecret }])).find((e) => e.id === code)!;
     expect(running.status).toBe('running');
     expect(running.turn).toBe(1);
     expect((await fetch(`${server.url}/api/matches/${code}`)).status).toBe(409);
@@ -139,8 +143,8 @@ describe('list, delete, negotiations, fork', () => {
     expect(ok.status).toBe(200);
     expect((await fetch(`${server.url}/api/matches/${code}`)).status).toBe(404);
     expect((await list()).some((e) => e.id === code)).toBe(false);
-    expect(server.ctx.storage.actions(code)).toEqual([]);
-    expect(server.ctx.storage.chat(code)).toEqual([]);
+    expect(await server.ctx.storage.actions(code)).toEqual([]);
+    expect(await server.ctx.storage.chat(code)).toEqual([]);
   });
 
   test('unpublished negotiations stay private: no chat, no journal notes of people', async () => {
@@ -174,6 +178,12 @@ describe('list, delete, negotiations, fork', () => {
     const frame = r.frames.find((f) => f.turn === 4 && f.phase === 'diplomacy')!;
     expect(fork.room.state.turn).toBe(4);
     expect(fork.room.state.hash).toBe(stateHash(frame.state));
+    // While the fork is played, the public family does not show it (its code would let strangers in).
+    expect((await list()).find((e) => e.id === id)!.forks).toEqual([]);
+    const forkSecret = fork.last<{ secret: string }>('seat')!.secret;
+    expect((await hosted([{ id: fork.room.roomId, secret: forkSecret }]))[0]!.parent).toEqual({ id, turn: 4 });
+    expect((await fork.ask('endMatch')).type).toBe('accepted');
+    await waitFor(() => fork.room.state.status === 'finished', 'fork finished');
     const all = await list();
     expect(all.find((e) => e.id === id)!.forks).toEqual([{ id: fork.room.roomId, turn: 4 }]);
     expect(all.find((e) => e.id === fork.room.roomId)!.parent).toEqual({ id, turn: 4 });

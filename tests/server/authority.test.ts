@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ErrorMessage, PrivateView } from '../../shared/protocol/messages.ts';
 import { MAX_MESSAGE_BYTES } from '../../server/limits.ts';
-import { bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
+import { liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
 
 // Authority: the acting nation is the sender's seat; every refused message is answered to its sender
 // only, with the right code, and changes nothing; other players are not affected.
@@ -32,7 +32,7 @@ describe('authority', () => {
   test('each refused message gets the right error, to its sender only, and the state hash does not move', async () => {
     const { host, a, b, c } = await table();
     const st = host.room.state;
-    const hash = st.hash;
+    const hash = liveHash(host.room.roomId);
     const actions = st.actions;
     const errorsBefore = { b: b.all('error').length, host: host.all('error').length };
     const cases: [string, unknown, string][] = [
@@ -71,17 +71,17 @@ describe('authority', () => {
     await waitFor(() => a.last<ErrorMessage>('error')?.type === '7', 'numeric type refused');
     expect(a.last<ErrorMessage>('error')!.code).toBe('unknown_type');
     await sleep(50);
-    expect(st.hash).toBe(hash);
+    expect(liveHash(host.room.roomId)).toBe(hash);
     expect(st.actions).toBe(actions);
 
     // Someone else's proposal cannot be answered: the rules check the sender's seat.
     expect((await b.ask('propose', { to: [seatOf(c).nation], terms })).type).toBe('accepted');
     const prop = await waitFor(() => c.last<PrivateView>('private')?.proposals[0], 'C sees the proposal');
-    const hashAfterPropose = st.hash;
+    const hashAfterPropose = liveHash(host.room.roomId);
     expect((await a.ask('accept', { proposal: prop.id })).payload.code).toBe('not_your_proposal');
     expect((await a.ask('withdraw', { proposal: prop.id })).payload.code).toBe('not_proposer');
     await sleep(50);
-    expect(st.hash).toBe(hashAfterPropose);
+    expect(liveHash(host.room.roomId)).toBe(hashAfterPropose);
     expect(st.actions).toBe(actions + 1);
     expect(hash).not.toBe(hashAfterPropose);
     // Nobody else was told about A's refusals, and everyone is still connected.
@@ -94,7 +94,7 @@ describe('authority', () => {
 
   test('a 10× oversize payload is refused with too_large and the sender stays connected; a giant frame closes only its sender', async () => {
     const { host, a, b } = await table();
-    const hash = host.room.state.hash;
+    const hash = liveHash(host.room.roomId);
     const before = a.messages.length;
     a.room.send('chat', { to: 'all', text: 'x'.repeat(MAX_MESSAGE_BYTES * 10) });
     const err = await waitFor(() => a.messages.slice(before).find((m) => m.type === 'error')?.payload as ErrorMessage | undefined, 'too_large');
@@ -105,14 +105,14 @@ describe('authority', () => {
     a.room.send('chat', { to: 'all', text: 'y'.repeat(200_000) });
     expect(await closed).toBe(1009);
     expect((await b.ask('chat', { to: 'all', text: 'unaffected' })).type).toBe('accepted');
-    expect(host.room.state.hash).toBe(hash);
+    expect(liveHash(host.room.roomId)).toBe(hash);
     await leaveAll(host, b);
   });
 
   test('a 1,000 messages/s flood is throttled: one rate_limited answer, no state change, others unaffected', async () => {
     const { host, a, b, c } = await table();
     const st = host.room.state;
-    const hash = st.hash;
+    const hash = liveHash(host.room.roomId);
     const actions = st.actions;
     const before = a.messages.length;
     const t0 = Date.now();
@@ -127,12 +127,12 @@ describe('authority', () => {
     expect(answers.filter((c) => c === 'unknown_proposal').length).toBeLessThanOrEqual(20);
     expect(answers.length).toBeLessThanOrEqual(21);
     expect(st.actions).toBe(actions + 1); // only B's proposal
-    expect(st.hash).not.toBe(hash);
-    const hashAfter = st.hash;
+    expect(liveHash(host.room.roomId)).not.toBe(hash);
+    const hashAfter = liveHash(host.room.roomId);
     await sleep(1100);
     // The window has passed: A is heard again, and nothing of the flood was applied.
     expect((await a.ask('chat', { to: 'all', text: 'sorry' })).type).toBe('accepted');
-    expect(st.hash).toBe(hashAfter);
+    expect(liveHash(host.room.roomId)).toBe(hashAfter);
     expect([...st.players.values()].every((p) => p.connected)).toBe(true);
     // Gentler per-type limit: a burst of chat lines is cut after a few.
     const codes: string[] = [];

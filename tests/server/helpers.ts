@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
+import { matchMaker } from '@colyseus/core';
+import { stateHash } from '../../shared/rules/index.ts';
+import type { MatchRoom } from '../../server/rooms/MatchRoom.ts';
 import { configFromEnv, type ServerConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
 
@@ -159,4 +162,11 @@ export async function joinMatch(url: string, code: string, options: Record<strin
 export async function leaveAll(...players: (Player | undefined)[]): Promise<void> {
   // A leave on a connection the server already closed may never settle: do not wait for it long.
   await Promise.all(players.map((p) => p && Promise.race([p.room.leave(true).catch(() => undefined), sleep(1000)])));
+}
+
+/** The fingerprint of what a live match (in this process) has on disk now: for "nothing changed" checks. */
+export function liveHash(code: string): string {
+  const room = matchMaker.getLocalRoomById(code) as MatchRoom | undefined;
+  if (!room) throw new Error(`no live match ${code}`);
+  return stateHash(room.match.session.durable.game);
 }

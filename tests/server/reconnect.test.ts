@@ -14,7 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const seatOf = (p: Player) => p.last<{ nation: string; playerId: string; secret: string; nickname: string }>('seat')!;
+const seatOf = (p: Player) => p.last<{ nation: string; playerId: string; secret: string; nickname: string; waiting: boolean }>('seat')!;
 /** Drop the connection without a consented leave (like a network cut). */
 function drop(p: Player): Promise<number> {
   const left = new Promise<number>((resolve) => p.room.onLeave((code: number) => resolve(code)));
@@ -94,14 +94,23 @@ describe('reconnection', () => {
     await leaveAll(host, b, again);
   });
 
-  test('a late joiner takes a bot’s seat; a consented leave hands the seat to the bot at once', async () => {
+  test('a late joiner waits until the teacher lets them in on a bot’s seat; a consented leave hands the seat to the bot at once', async () => {
     const host = await createMatch(server.url, { seats: 3, turns: 3, hostName: 'Teacher', hostPlays: false });
     const st = host.room.state;
     const a = await joinMatch(server.url, host.room.roomId, { nickname: 'Ari' });
     expect((await host.ask('start')).type).toBe('accepted');
     const late = await joinMatch(server.url, host.room.roomId, { nickname: 'Lou' });
+    expect(seatOf(late)).toMatchObject({ nation: null, waiting: true });
+    await waitFor(() => st.players.get(seatOf(late).playerId)?.waiting === true, 'shown as waiting');
+    // Waiting means no part in the game yet: no chat, no actions.
+    expect((await late.ask('chat', { to: 'all', text: 'hello?' })).payload).toMatchObject({ code: 'waiting' });
+    const free = [...st.nations].find((n) => n.bot)!.id;
+    expect((await a.ask('admit', { player: seatOf(late).playerId, nation: free })).payload).toMatchObject({ code: 'not_host' });
+    expect((await host.ask('admit', { player: seatOf(a).playerId, nation: free })).payload).toMatchObject({ code: 'not_waiting' });
+    expect((await host.ask('admit', { player: seatOf(late).playerId, nation: seatOf(a).nation })).payload).toMatchObject({ code: 'seat_taken' });
+    expect((await host.ask('admit', { player: seatOf(late).playerId, nation: free })).type).toBe('accepted');
+    await waitFor(() => seatOf(late).nation === free && !seatOf(late).waiting, 'seat message with the nation');
     const lateSeat = seatOf(late).nation;
-    expect(lateSeat).not.toBe(seatOf(a).nation);
     await waitFor(() => [...st.nations].find((n) => n.id === lateSeat)?.bot === false, 'seat held by Lou');
     await a.room.leave(true);
     await waitFor(() => [...st.nations].find((n) => n.id === seatOf(a).nation)?.bot === true, 'bot took over');

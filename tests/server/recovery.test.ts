@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { ChatLine, PrivateView } from '../../shared/protocol/messages.ts';
 import { createMatch, joinMatch, leaveAll, sleep, waitFor, type Player } from './helpers.ts';
+import { exited, freePort, startProcess as start } from './process.ts';
 
 // Crash recovery against a real process: play, kill -9, start again on the same data folder, and find
 // every acknowledged action, the seats (rejoined with code + nickname + secret), the chat and the clock.
@@ -18,40 +18,11 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BOT_DELAY_MS: '20', RECOVERY_GRACE_MS: '60000', STATIC_DIR: join(dataDir, 'none') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+const startProcess = async (port: number): Promise<ChildProcess> => {
+  const child = await start(port, dataDir);
   children.push(child);
-  let out = '';
-  child.stderr!.on('data', (d) => (out += String(d)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
   return child;
-}
-
-const exited = (child: ChildProcess): Promise<{ code: number | null; signal: string | null }> =>
-  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve({ code: child.exitCode, signal: child.signalCode }) : child.once('exit', (code, signal) => resolve({ code, signal }))));
+};
 
 const seatOf = (p: Player) => p.last<{ nation: string; secret: string; playerId: string; nickname: string; host: boolean }>('seat')!;
 
@@ -85,9 +56,12 @@ describe('crash recovery', () => {
     await leaveAll(host, a, b);
 
     child = await startProcess(port);
-    const list = await (await fetch(`${url}/api/matches`)).json() as { matches: { id: string; status: string; actions: number }[] };
-    expect(list.matches.find((m) => m.id === code)).toMatchObject({ status: 'running' });
-    expect(list.matches.find((m) => m.id === code)!.actions).toBeGreaterThanOrEqual(acked);
+    // A running match is listed to its host only (with the host's secret), never publicly.
+    const open = await (await fetch(`${url}/api/matches`)).json() as { matches: { id: string }[] };
+    expect(open.matches.map((m) => m.id)).not.toContain(code);
+    const hosted = await (await fetch(`${url}/api/matches/hosted`, { method: 'POST', body: JSON.stringify({ claims: [{ id: code, secret: sh.secret }] }) })).json() as { matches: { id: string; status: string; actions: number }[] };
+    expect(hosted.matches.find((m) => m.id === code)).toMatchObject({ status: 'running' });
+    expect(hosted.matches.find((m) => m.id === code)!.actions).toBeGreaterThanOrEqual(acked);
 
     // Students rejoin by code + nickname + secret; their seats, views and chat are back.
     const a2 = await joinMatch(url, code, { nickname: 'Ines', secret: sa.secret });

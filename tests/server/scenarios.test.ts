@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCENARIOS } from '../../shared/scenarios/index.ts';
 import { parseMatchFile } from '../../shared/matchFile.ts';
 import { buildHistory, buildDebrief } from '../../shared/history/index.ts';
+import { simulate } from '../../shared/bots/simulate.ts';
 import { bootServer, createMatch, leaveAll, waitFor, type TestServer } from './helpers.ts';
 
 // Every scenario, as a teacher would run it in a 45-minute class: 6 seats, all played by bots, the
@@ -22,7 +23,7 @@ describe('each scenario at its 45-minute settings', () => {
     // One after the other: five matches at once on a small machine would measure the CPU, not the clocks.
     for (const sc of SCENARIOS) {
       const plan = sc.classPlans['45'];
-      const host = await createMatch(server.url, { scenario: sc.id, seats: 6, turns: plan.turns, hostName: 'Teacher', hostPlays: false, timers: plan.timers, seed: 7 });
+      const host = await createMatch(server.url, { scenario: sc.id, seats: 6, turns: plan.turns, hostName: 'Teacher', hostPlays: false, timers: plan.timers, seed: 7, guide: false });
       const st = host.room.state;
       expect(st.settings.scenario).toBe(sc.id);
       expect(st.settings.diplomacySeconds).toBe(plan.timers.diplomacy);
@@ -43,6 +44,9 @@ describe('each scenario at its 45-minute settings', () => {
       const parsed = parseMatchFile(await res.text());
       expect(parsed.ok, sc.id).toBe(true);
       if (!parsed.ok) return;
+      // The live server's bots played exactly what the headless simulator plays from the same start.
+      const sim = simulate({ scenario: sc.id, seed: 7, turns: plan.turns, players: parsed.file.players, interests: parsed.file.interests });
+      expect(parsed.file.actions, sc.id).toEqual(sim.file.actions);
       const hist = buildHistory(parsed.file);
       expect(hist.ok, sc.id).toBe(true);
       if (!hist.ok) return;

@@ -1,0 +1,299 @@
+import type { GameState, Scenario } from '../../shared/types.ts';
+import { CLOSE_CODES, SERVER_ERRORS, projectorOptionsSchema, type ServerMessageType } from '../../shared/protocol/messages.ts';
+
+export type { MatchConfig, Port } from './port.ts';
+import { MatchState } from '../state/MatchState.ts';
+import { secretMatches } from '../secrets.ts';
+import type { StoredChatLine } from '../storage/index.ts';
+import { Bots } from './bots.ts';
+import { CHAT_KEPT } from './chat.ts';
+import { PhaseClock } from './clock.ts';
+import type { MatchConfig, Port } from './port.ts';
+import { receive } from './commands.ts';
+import { newConn, refOf, serverError, type Conn, type Fail } from './inbox.ts';
+import { closePhase, phaseShouldClose } from './phases.ts';
+import { Publisher } from './publish.ts';
+import { Seats, type JoinDecision, type Person } from './seats.ts';
+import type { Session } from './session.ts';
+import { Drafts } from './teams.ts';
+
+// One classroom match, whatever carries it: the Colyseus room (server/rooms/MatchRoom.ts) or a test. It
+// owns the session (row, rules state, log), the people, the clock and the bots. Every input — a join, a
+// message, a timer — is `run` and followed by one `sync()`, which does the same steps every time: persist
+// what changed, then (once it is durable) mirror the public state, send private views and answers, re-arm
+// the clock, schedule the bots and close the phase if it is done. No handler can skip a step.
+
+/** An answer or message waiting for the writes before it to be durable. */
+type Out = { session: string; type: ServerMessageType; payload: unknown; ack?: boolean } | { line: StoredChatLine };
+
+const MAX_PROJECTORS = 4;
+
+export class Match {
+  readonly state = new MatchState();
+  readonly session: Session;
+  readonly scenario: Scenario;
+  readonly seats: Seats;
+  readonly clock: PhaseClock;
+  readonly bots: Bots;
+  readonly config: MatchConfig;
+  readonly port: Port;
+  readonly projectors = new Set<string>();
+  readonly drafts = new Drafts();
+  readonly #publisher: Publisher;
+  readonly #conns = new Map<string, Conn>();
+  readonly #awayTimers = new Map<string, { clear(): void }>();
+  #outbox: Out[] = [];
+  #syncing: Promise<void> | null = null;
+  #again = false;
+  #disposed = false;
+
+  constructor(session: Session, scenario: Scenario, seats: Seats, port: Port, config: MatchConfig, phaseStart?: GameState) {
+    this.session = session;
+    this.scenario = scenario;
+    this.seats = seats;
+    this.port = port;
+    this.config = config;
+    this.clock = new PhaseClock(port.timers, port.now, () => this.run(() => this.#deadline()));
+    this.bots = new Bots(port.timers, config.botDelayMs, () => this.run(() => this.#botsDue()));
+    this.#publisher = new Publisher(this, phaseStart);
+    // After a restart nobody is connected yet: each person has the reconnection window to come back.
+    for (const p of seats.values()) if (!p.kicked && !p.sessionId) this.#startAway(p);
+  }
+
+  get code(): string {
+    return this.session.code;
+  }
+
+  now(): number {
+    return this.port.now();
+  }
+
+  /** Rate-limit state of a connection (for the frame gate), if it is one of this match's. */
+  conn(sessionId: string): Conn | undefined {
+    return this.#conns.get(sessionId);
+  }
+
+  // ------------------------------------------------------------------ joining and leaving
+
+  /** Who a new connection is; a refusal carries the code and sentence for the student. */
+  join(sessionId: string, options: unknown, creator: boolean): JoinDecision | { ok: true; kind: 'projector' } {
+    if (this.config.shuttingDown()) return { ok: false, code: 'bad_options', message: SERVER_ERRORS.shutting_down };
+    if (options && typeof options === 'object' && 'projector' in options) return this.#projector(sessionId, options);
+    const g = this.session.game;
+    const decision = this.seats.decide(options, {
+      status: this.session.status, locked: !!this.session.clock.locked, creator,
+      nations: g.nations.map((n) => n.id), now: { turn: g.turn, events: g.events.length },
+    });
+    if (!decision.ok) return decision;
+    const p = decision.person;
+    // Someone whose nation went to another meanwhile waits for the teacher like a newcomer.
+    if (this.session.status === 'running' && !p.host && !p.nation) p.waiting = true;
+    this.#cancelAway(p);
+    const previous = this.seats.attach(p, sessionId);
+    if (previous) this.port.close(previous, CLOSE_CODES.replaced);
+    this.#connected(sessionId, p);
+    return decision;
+  }
+
+  #projector(sessionId: string, options: object): JoinDecision | { ok: true; kind: 'projector' } {
+    const parsed = projectorOptionsSchema.safeParse(options);
+    if (!parsed.success || !secretMatches(this.session.row.settings.projectorKeyHash, parsed.data.projector)) {
+      return { ok: false, code: 'bad_projector', message: 'This projector link is not valid any more: open it again from the teacher console.' };
+    }
+    if (this.projectors.size >= MAX_PROJECTORS) return { ok: false, code: 'match_full', message: 'Enough projectors show this match already.' };
+    this.projectors.add(sessionId);
+    this.#conns.set(sessionId, newConn());
+    void this.sync();
+    return { ok: true, kind: 'projector' };
+  }
+
+  #connected(sessionId: string, p: Person): void {
+    this.#conns.set(sessionId, newConn());
+    this.#publisher.forget(sessionId);
+    this.#outbox.push({ session: sessionId, type: 'seat', payload: this.#publisher.seatMessage(p) });
+    void this.sync();
+  }
+
+  /** The connection dropped without leaving. True: hold the person's place for the reconnection window. */
+  dropped(sessionId: string): boolean {
+    const p = this.seats.bySession(sessionId);
+    if (!p || this.config.shuttingDown()) return false;
+    this.seats.drop(p);
+    void this.sync();
+    return true;
+  }
+
+  /** Colyseus holds a reconnection seat for this dropped connection; `cancel` frees it. */
+  holdReconnection(sessionId: string, cancel: () => void): void {
+    const p = this.seats.bySession(sessionId);
+    if (p) p.cancelReconnection = cancel;
+    else cancel();
+  }
+
+  /** The same connection came back within the window, unless its person was removed or rejoined elsewhere. */
+  reconnected(sessionId: string): 'ok' | 'kicked' | 'replaced' {
+    const p = this.seats.bySession(sessionId);
+    if (!p) return [...this.seats.people.values()].some((x) => x.kicked && x.lastSession === sessionId) ? 'kicked' : 'replaced';
+    p.cancelReconnection = null;
+    this.seats.attach(p, sessionId);
+    this.#connected(sessionId, p);
+    return 'ok';
+  }
+
+  /** The connection is gone for good (left, closed, or its window passed). */
+  left(sessionId: string): void {
+    this.#conns.delete(sessionId);
+    this.#publisher.forget(sessionId);
+    this.projectors.delete(sessionId);
+    const p = this.seats.bySession(sessionId);
+    if (!p) return;
+    this.seats.away(p);
+    this.seats.dirty = true;
+    void this.sync();
+  }
+
+  #startAway(p: Person): void {
+    this.#awayTimers.set(p.id, this.port.timers.setTimeout(() => this.run(() => {
+      this.#awayTimers.delete(p.id);
+      if (!p.connected && !p.kicked) this.seats.away(p);
+    }), this.config.reconnectSeconds * 1000));
+  }
+
+  #cancelAway(p: Person): void {
+    this.#awayTimers.get(p.id)?.clear();
+    this.#awayTimers.delete(p.id);
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  /** A client message: checked, run, answered (after what it caused is durable and shown). */
+  message(sessionId: string, type: string | number, payload: unknown): void {
+    const ref = refOf(payload);
+    this.run(() => {
+      let name = String(type).slice(0, 40);
+      let e: Fail | null;
+      try {
+        const r = receive(this, sessionId, type, payload);
+        name = r.name;
+        e = r.error;
+      } catch (err) {
+        console.error(`[entente] match ${this.code}: ${name} failed:`, err);
+        e = serverError('internal');
+      }
+      this.#outbox.push(e
+        ? { session: sessionId, type: 'error', payload: ref === undefined ? { ...e, type: name } : { ...e, type: name, ref } }
+        : { session: sessionId, type: 'accepted', payload: ref === undefined ? { type: name } : { type: name, ref }, ack: true });
+    });
+  }
+
+  /** Put a line out to everyone allowed to read it, once it is durable. */
+  deliverLine(line: StoredChatLine): void {
+    this.#outbox.push({ line });
+  }
+
+  /** Tell one connection something, in order with the answers (after the writes before it are durable). */
+  tell(sessionId: string, type: ServerMessageType, payload: unknown): void {
+    this.#outbox.push({ session: sessionId, type, payload });
+  }
+
+  /** A person's nation or standing changed: they get their `seat` message again. */
+  seatChanged(p: Person): void {
+    this.seats.dirty = true;
+    if (p.sessionId) this.tell(p.sessionId, 'seat', this.#publisher.seatMessage(p));
+  }
+
+  // ------------------------------------------------------------------ run and sync
+
+  /** Do something to the match, then sync. */
+  run(fn: () => void): void {
+    if (this.#disposed) return;
+    try {
+      fn();
+    } catch (e) {
+      console.error(`[entente] match ${this.code}: error:`, e);
+    }
+    void this.sync();
+  }
+
+  /** The same steps after every change; calls during a sync make it go round once more. */
+  sync(): Promise<void> {
+    if (this.#syncing) {
+      this.#again = true;
+      return this.#syncing;
+    }
+    this.#syncing = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#syncOnce();
+        } while (this.#again && !this.#disposed);
+      } finally {
+        this.#syncing = null;
+      }
+    })();
+    return this.#syncing;
+  }
+
+  /** Resolves when nothing is left to do (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.#syncing) await this.#syncing;
+  }
+
+  async #syncOnce(): Promise<void> {
+    if (this.#disposed) return;
+    if (this.seats.dirty) {
+      this.session.setPlayers(this.seats.stored());
+      this.seats.dirty = false;
+    }
+    const out = this.#outbox.splice(0);
+    let snap;
+    try {
+      snap = await this.session.commit();
+    } catch (e) {
+      console.error(`[entente] match ${this.code}: could not save:`, (e as Error).message);
+      this.seats.dirty = true;
+      this.#deliver(out.map((o) => ('ack' in o && o.ack ? { session: o.session, type: 'error' as const, payload: { ...serverError('storage'), ...(o.payload as object) } } : o)).filter((o) => !('line' in o)));
+      return;
+    }
+    if (this.#disposed) return;
+    this.#publisher.publish(snap);
+    this.#deliver(out);
+    this.session.trimChat(CHAT_KEPT);
+    const live = this.session.status === 'running' && !this.session.game.over && !this.config.shuttingDown();
+    this.clock.arm(this.session.clock, live);
+    this.bots.schedule(this.session.game, live && !this.session.clock.paused);
+    if (live && phaseShouldClose(this)) {
+      closePhase(this);
+      this.#again = true;
+    }
+  }
+
+  #deliver(out: readonly Out[]): void {
+    for (const o of out) {
+      if ('line' in o) this.#publisher.deliverLine(o.line);
+      else this.port.send(o.session, o.type, o.payload);
+    }
+  }
+
+  #deadline(): void {
+    if (this.session.status !== 'running' || this.session.clock.paused) return;
+    // The room's clock ticks in steps: a timer a little early waits for the rest.
+    if (this.now() + 5 < this.session.clock.deadline) return this.clock.arm(this.session.clock, true);
+    closePhase(this);
+  }
+
+  #botsDue(): void {
+    if (this.session.status !== 'running' || this.session.clock.paused || this.config.shuttingDown()) return;
+    const r = this.bots.play(this.session.game, this.session.row.seats, this.seats);
+    this.session.adopt(r.actions, r.state);
+  }
+
+  /** Stop every timer; the match does nothing more (its log is already on disk). */
+  dispose(): void {
+    this.#disposed = true;
+    this.clock.clear();
+    this.bots.clear();
+    for (const t of this.#awayTimers.values()) t.clear();
+    this.#awayTimers.clear();
+  }
+}

@@ -1,0 +1,285 @@
+import type { NationId } from '../../shared/types.ts';
+import { JOIN_ERRORS, joinOptionsSchema } from '../../shared/protocol/messages.ts';
+import { rolesFor, type Role } from '../../shared/protocol/teams.ts';
+import { checkNickname, nicknameKey } from '../nicknames.ts';
+import { hashSecret, newSecret, secretMatches } from '../secrets.ts';
+import type { MatchStatus, StoredPlayer } from '../storage/index.ts';
+
+// The people of a match: who they are (nickname, seat secret, browser), which nation each holds, and the
+// decisions about them: who may join and as what, who gets a nation back, who waits for the teacher, who
+// is removed for good. A nation is held by a team of up to `teamSize` people, each with a place in the
+// team (its `slot`) that gives their roles; a bot plays it while no member is here (all away beyond the
+// reconnection window, or none).
+
+/** Late joiners waiting for the teacher at most at once. */
+export const MAX_WAITING = 16;
+
+export interface Person extends StoredPlayer {
+  /** The nickname as compared (width, case and look-alikes folded). */
+  key: string;
+  sessionId: string | null;
+  connected: boolean;
+  /** Gone beyond the reconnection window (or left): a bot plays the nation until they are back. */
+  away: boolean;
+  ready: boolean;
+  /** The plain seat secret, while this process knows it (it is stored only as a hash). */
+  secret: string | null;
+  /** Frees Colyseus' reconnection seat of a dropped connection when the person comes back another way. */
+  cancelReconnection: (() => void) | null;
+  /** The connection they had when removed (so its reconnection is told why it is refused). */
+  lastSession?: string | null;
+}
+
+export type JoinError = keyof typeof JOIN_ERRORS;
+export type JoinDecision =
+  | { ok: true; kind: 'host' | 'rejoin' | 'new'; person: Person }
+  | { ok: false; code: JoinError; message: string };
+
+export interface JoinContext {
+  status: MatchStatus;
+  locked: boolean;
+  /** The creator's own connection (bound by matchmaking at `create`). */
+  creator: boolean;
+  nations: readonly NationId[];
+  /** Where a private history starts now (the current turn and its event count). */
+  now: { turn: number; events: number };
+}
+
+const refuse = (code: JoinError, message: string): JoinDecision => ({ ok: false, code, message });
+
+export class Seats {
+  readonly people = new Map<string, Person>();
+  /** Nations whose person was removed: never handed to a newcomer without the teacher. */
+  readonly vacated = new Set<NationId>();
+  /** The stored list is behind the people in memory. */
+  dirty = false;
+  /** The creator's connection has been bound as the host (a restored match: the host rejoins with the secret). */
+  hostClaimed: boolean;
+  readonly teamSize: number;
+
+  constructor(stored: readonly StoredPlayer[] = [], teamSize = 1) {
+    this.hostClaimed = stored.length > 0;
+    this.teamSize = teamSize;
+    for (const p of stored) {
+      this.people.set(p.id, { ...p, key: nicknameKey(p.nickname), sessionId: null, connected: false, away: false, ready: false, secret: null, cancelReconnection: null });
+      if (p.kicked && p.nation) this.vacated.add(p.nation);
+    }
+  }
+
+  /** A new person with a fresh secret (the host at creation, or a newcomer). */
+  add(nickname: string, nation: NationId | null, host: boolean, device?: string, secret = newSecret()): Person {
+    const p: Person = {
+      id: `p${this.people.size + 1}`, nickname, key: nicknameKey(nickname), nation, host, secretHash: hashSecret(secret), kicked: false,
+      sessionId: null, connected: false, away: false, ready: false, secret, cancelReconnection: null,
+    };
+    if (device) p.deviceHash = hashSecret(device);
+    this.people.set(p.id, p);
+    this.dirty = true;
+    return p;
+  }
+
+  /** Who may come in, and as whom. Refusals carry the sentence the student reads. */
+  decide(options: unknown, ctx: JoinContext): JoinDecision {
+    const host = this.host();
+    if (ctx.creator) {
+      // Matchmaking marks only the reservation it made at `create`: the host is the creator's connection.
+      if (!host || this.hostClaimed) return refuse('bad_options', 'This match already has its host.');
+      this.hostClaimed = true;
+      return { ok: true, kind: 'host', person: host };
+    }
+    const parsed = joinOptionsSchema.safeParse(options ?? {});
+    if (!parsed.success) return refuse('bad_options', 'To join, send your nickname (and your seat secret if you had one).');
+    const nick = checkNickname(parsed.data.nickname);
+    if (!nick.ok) return refuse(nick.code, nick.message);
+    const device = parsed.data.device ? hashSecret(parsed.data.device) : undefined;
+    const existing = this.byKey(nick.key);
+    if (existing) {
+      if (existing.kicked) return refuse('kicked', 'The host removed that player from this match.');
+      if (!parsed.data.secret) return refuse('nickname_taken', `Someone already uses the nickname "${existing.nickname}" here: please choose another.`);
+      if (!secretMatches(existing.secretHash, parsed.data.secret)) return refuse('wrong_secret', 'That nickname belongs to someone else in this match (the seat secret does not match).');
+      existing.secret = parsed.data.secret;
+      return { ok: true, kind: 'rejoin', person: existing };
+    }
+    if (device && this.kickedDevice(device)) return refuse('kicked', 'The host removed you from this match.');
+    if (ctx.status === 'finished') return refuse('match_over', 'This match is over.');
+    if (ctx.locked) return refuse('match_locked', 'The teacher has closed this match to newcomers. Ask your teacher.');
+    if (ctx.status === 'lobby') {
+      const seat = this.freeNation(ctx.nations);
+      if (!seat) return refuse('match_full', 'Every nation in this match is taken. Ask your teacher for another code.');
+      const p = this.add(nick.nickname, null, false, parsed.data.device);
+      this.take(p, seat, ctx.now);
+      return { ok: true, kind: 'new', person: p };
+    }
+    // A running match: newcomers wait in the lobby until the teacher lets them in.
+    if (this.waiting().length >= MAX_WAITING) return refuse('match_full', 'Many people are already waiting to be let in. Ask your teacher.');
+    const p = this.add(nick.nickname, null, false, parsed.data.device);
+    p.waiting = true;
+    return { ok: true, kind: 'new', person: p };
+  }
+
+  /** Bind a connection to a person. Returns the connection it replaces (another tab or device), if any. */
+  attach(p: Person, sessionId: string): string | null {
+    const previous = p.sessionId && p.sessionId !== sessionId ? p.sessionId : null;
+    p.cancelReconnection?.();
+    p.cancelReconnection = null;
+    p.sessionId = sessionId;
+    p.connected = true;
+    p.away = false;
+    if (p.host) this.hostClaimed = true;
+    this.dirty = true;
+    return previous;
+  }
+
+  /** The connection dropped: the person keeps the nation through the reconnection window. */
+  drop(p: Person): void {
+    p.connected = false;
+  }
+
+  /** Gone for now (left, or the reconnection window passed): a bot plays the nation meanwhile. */
+  away(p: Person): void {
+    p.sessionId = null;
+    p.connected = false;
+    p.away = true;
+    p.ready = false;
+    p.cancelReconnection = null;
+  }
+
+  /** Remove a person for good: their browser is refused from now on, their nation waits for the teacher. */
+  kick(p: Person): string | null {
+    const session = p.sessionId;
+    p.lastSession = session;
+    if (p.nation) this.vacated.add(p.nation);
+    p.kicked = true;
+    p.waiting = false;
+    p.nation = null;
+    p.cancelReconnection?.();
+    this.away(p);
+    this.dirty = true;
+    return session;
+  }
+
+  /**
+   * Put `p` in `nation`'s team, at its last place; a full team gives up a member who is away. Their private
+   * history starts now if the nation is new to them.
+   */
+  take(p: Person, nation: NationId, now: { turn: number; events: number }): void {
+    if (p.nation === nation) return;
+    const team = this.membersOf(nation);
+    if (team.length >= this.teamSize) {
+      const gone = team.find((m) => m.away);
+      if (gone) {
+        gone.nation = null;
+        gone.ready = false;
+      }
+    }
+    p.since = { ...now };
+    p.nation = nation;
+    p.slot = Math.max(-1, ...this.membersOf(nation).filter((m) => m !== p).map((m) => m.slot ?? 0)) + 1;
+    p.waiting = false;
+    this.vacated.delete(nation);
+    this.dirty = true;
+  }
+
+  /** A nation `p` may join: its team has room, or a member who is away gives up their place. */
+  canTake(p: Person, nation: NationId): boolean {
+    const team = this.membersOf(nation);
+    return team.includes(p) || team.length < this.teamSize || team.some((m) => m.away);
+  }
+
+  /** The members of a nation's team, in their places (the head first). */
+  membersOf(nation: NationId): Person[] {
+    const out: Person[] = [];
+    for (const p of this.people.values()) if (p.nation === nation && !p.kicked) out.push(p);
+    return out.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  }
+
+  /** A member's roles: by their place in a team of that size (smaller teams combine roles). */
+  rolesOf(p: Person): Role[] {
+    if (!p.nation) return [];
+    const team = this.membersOf(p.nation);
+    return rolesFor(team.length, team.indexOf(p));
+  }
+
+  /** Give `p` the place (and so the roles) of the member who has `role` now; they swap places. */
+  giveRole(p: Person, role: Role): void {
+    if (!p.nation) return;
+    const team = this.membersOf(p.nation);
+    const other = team.find((m) => this.rolesOf(m).includes(role));
+    if (!other || other === p) return;
+    [p.slot, other.slot] = [other.slot ?? team.indexOf(other), p.slot ?? team.indexOf(p)];
+    this.dirty = true;
+  }
+
+  get(id: string): Person | undefined {
+    const p = this.people.get(id);
+    return p && !p.kicked ? p : undefined;
+  }
+
+  host(): Person | undefined {
+    for (const p of this.people.values()) if (p.host) return p;
+    return undefined;
+  }
+
+  bySession(sessionId: string): Person | undefined {
+    for (const p of this.people.values()) if (p.sessionId === sessionId && !p.kicked) return p;
+    return undefined;
+  }
+
+  byKey(key: string): Person | undefined {
+    for (const p of this.people.values()) if (p.key === key) return p;
+    return undefined;
+  }
+
+  kickedDevice(deviceHash: string): boolean {
+    for (const p of this.people.values()) if (p.kicked && p.deviceHash === deviceHash) return true;
+    return false;
+  }
+
+  /** The first member of a nation's team (its head), if any. */
+  holderOf(nation: NationId): Person | undefined {
+    return this.membersOf(nation)[0];
+  }
+
+  /** Bots play a nation with no member here: none, or all away beyond the reconnection window. */
+  botPlays(nation: NationId): boolean {
+    return this.membersOf(nation).every((p) => p.away);
+  }
+
+  /** A nation for a newcomer in the lobby: the team with the fewest members and room left (no removed person's). */
+  freeNation(nations: readonly NationId[]): NationId | null {
+    let best: NationId | null = null;
+    let fewest = this.teamSize;
+    for (const id of nations) {
+      const n = this.membersOf(id).length;
+      if (n < fewest && !this.vacated.has(id)) {
+        best = id;
+        fewest = n;
+      }
+    }
+    return best;
+  }
+
+  waiting(): Person[] {
+    return [...this.people.values()].filter((p) => p.waiting && !p.kicked);
+  }
+
+  /** People holding a nation who are here now (for "everyone is done"). */
+  active(): Person[] {
+    return [...this.people.values()].filter((p) => p.nation && p.connected && !p.away && !p.kicked);
+  }
+
+  stored(): StoredPlayer[] {
+    return [...this.people.values()].map((p) => {
+      const s: StoredPlayer = { id: p.id, nickname: p.nickname, nation: p.nation, host: p.host, secretHash: p.secretHash, kicked: p.kicked };
+      if (p.deviceHash) s.deviceHash = p.deviceHash;
+      if (p.waiting) s.waiting = true;
+      if (p.since) s.since = p.since;
+      if (p.slot !== undefined) s.slot = p.slot;
+      return s;
+    });
+  }
+
+  values(): IterableIterator<Person> {
+    return this.people.values();
+  }
+}

@@ -1,0 +1,83 @@
+import type { GameEvent, GameState, NationId, Pair } from '../../shared/types.ts';
+import { assess } from '../../shared/rules/index.ts';
+import { CHAT_HISTORY, type ChatLine, type PrivateView, type TeacherView } from '../../shared/protocol/messages.ts';
+import type { StoredChatLine, StoredPlayer } from '../storage/index.ts';
+import type { TeamView } from '../../shared/protocol/teams.ts';
+
+// What each person may see beyond the public state. Private history belongs to people, not to nations:
+// a newcomer who takes a departed student's nation sees the nation's open business (its proposals,
+// relations, calls) but neither the private lines addressed to the one before nor the private events
+// from before they took the seat.
+
+export interface Viewer {
+  playerId: string;
+  nation: NationId | null;
+  host: boolean;
+  since?: StoredPlayer['since'];
+}
+
+const wire = (l: StoredChatLine): ChatLine => ({ id: l.id, from: l.from, fromName: l.fromName, to: l.to, text: l.text, turn: l.turn });
+
+/** Who may read a chat line: everyone for 'all'; its readers (the people at both ends when it was sent); the teacher if allowed. */
+export function canReadChat(line: StoredChatLine, viewer: Viewer, teacherReads: boolean): boolean {
+  if (line.to === 'all') return true;
+  if (viewer.host && teacherReads) return true;
+  if (line.readers) return line.readers.includes(viewer.playerId);
+  // Lines stored before readers were recorded: by nation, as they were shown then.
+  const me = viewer.host && !viewer.nation ? 'host' : viewer.nation;
+  return !!me && (line.from === me || line.to === me);
+}
+
+function since(e: GameEvent, index: number, from: Viewer['since']): boolean {
+  return !from || e.turn > from.turn || (e.turn === from.turn && index >= from.events);
+}
+
+/** The last lines `viewer` may read among the first `end` of `chat`. */
+export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, teacherReads: boolean, end = chat.length): ChatLine[] {
+  const out: ChatLine[] = [];
+  for (let i = end - 1; i >= 0 && out.length < CHAT_HISTORY; i--) if (canReadChat(chat[i]!, viewer, teacherReads)) out.push(wire(chat[i]!));
+  return out.reverse();
+}
+
+/** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet). */
+export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length, team: TeamView | null = null): PrivateView {
+  const nation = viewer.nation && gs.nations.some((n) => n.id === viewer.nation) ? viewer.nation : null;
+  const lines = visibleChat(chat, viewer, teacherReads, chatEnd);
+  if (!nation) {
+    return { nation: null, playerId: viewer.playerId, interest: null, proposals: [], relations: {}, policy: null, calls: [], events: [], chat: lines, teacherReads };
+  }
+  const me = gs.nations.find((n) => n.id === nation)!;
+  const relations: Record<NationId, Pair> = {};
+  for (const o of gs.nations) if (o.id !== nation) relations[o.id] = { ...gs.pairs[`${nation}>${o.id}`]! };
+  const proposals = gs.proposals
+    .filter((p) => p.from === nation || p.to.includes(nation))
+    .map((p) => {
+      let assessment = null;
+      try {
+        assessment = assess(gs, nation, p);
+      } catch {
+        assessment = null;
+      }
+      return { ...p, to: [...p.to], accepted: [...p.accepted], assessment };
+    });
+  return {
+    nation,
+    playerId: viewer.playerId,
+    interest: me.interest,
+    proposals,
+    relations,
+    policy: me.policy ? { ...me.policy } : null,
+    calls: gs.calls.filter((k) => k.ally === nation || k.victim === nation).map((k) => ({ ...k })),
+    events: gs.events.filter((e, i) => e.private && e.nations.includes(nation) && since(e, i, viewer.since)),
+    chat: lines,
+    teacherReads,
+    team,
+  };
+}
+
+/** The teacher's reading of negotiations: every proposal, every chat line, every sealed policy. */
+export function teacherView(gs: GameState, chat: readonly StoredChatLine[]): TeacherView {
+  const policies: Record<NationId, GameState['nations'][number]['policy']> = {};
+  for (const n of gs.nations) policies[n.id] = n.policy ? { ...n.policy } : null;
+  return { proposals: gs.proposals.map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted] })), chat: chat.slice(-CHAT_HISTORY * 2).map(wire), policies };
+}
