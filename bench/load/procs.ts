@@ -64,7 +64,7 @@ export interface ServerSpec {
   env: Record<string, string>;
   core: string | null;
   logFile: string;
-  /** Ready when this answers 200 (or, without it, when stdout prints `ready`). */
+  /** Ready when stdout matches `ready` (if given) and `health` answers 200 (if given). */
   health?: string;
   ready?: RegExp;
   /** Working directory (default: this checkout). */
@@ -103,15 +103,14 @@ export async function startServer(spec: ServerSpec, port: number, timeoutMs = 18
   for (;;) {
     if (exitCode !== undefined) throw new Error(`${spec.name} exited (${exitCode}) while starting; see ${spec.logFile}`);
     if (Date.now() - start > timeoutMs) throw new Error(`${spec.name} did not start within ${timeoutMs / 1000} s; see ${spec.logFile}`);
-    if (spec.health) {
+    if (!spec.ready || spec.ready.test(out)) {
+      if (!spec.health) return proc;
       try {
         const r = await fetch(`${proc.url}${spec.health}`);
         if (r.ok) return proc;
       } catch {
         // not listening yet
       }
-    } else if (spec.ready?.test(out)) {
-      return proc;
     }
     await sleep(100);
   }

@@ -187,7 +187,9 @@ export class Bench {
           ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),
           JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, JOIN_BURST: big, JOIN_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
         },
-        core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health', cwd: o.serverDir ?? undefined,
+        core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
+        // main.ts prints "listening" once startServer() has returned, i.e. after recovering matches.
+        ready: /listening/, cwd: o.serverDir ?? undefined,
       };
       this.ententePort = await freePort();
       this.entente = await startServer(this.ententeSpec, this.ententePort);
