@@ -62,6 +62,8 @@ const options: BenchOptions = {
   cpuProf: flag('cpu-prof'),
   keep: flag('keep'),
   serverDir: value('server-dir') ?? null,
+  maxNoisePct: num('max-noise', DEFAULTS.maxNoisePct),
+  noiseRetries: num('noise-retries', DEFAULTS.noiseRetries),
   log,
 };
 

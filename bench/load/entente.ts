@@ -71,10 +71,28 @@ function listen(room: Room, ctx: Ctx, on: Partial<Record<string, (payload: never
   if (!ctx.options.reconnect) room.reconnection.enabled = false;
 }
 
+/**
+ * What a student keeps of its last `private` view: only what it acts on. (Keeping 4,000 whole views, each
+ * with its 100 chat lines and assessments, made the generator's heap large and its major GCs long.)
+ */
+interface SlimView {
+  nation: string | null;
+  proposals: { id: string; from: string; to: string[]; status: string; kind: string; accepted: string[] }[];
+  calls: { id: string; ally: string; answer: string | null }[];
+}
+
+function slim(v: PrivateView): SlimView {
+  return {
+    nation: v.nation,
+    proposals: v.proposals.map((p) => ({ id: p.id, from: p.from, to: p.to, status: p.status, kind: p.terms.kind, accepted: p.accepted })),
+    calls: v.calls.map((k) => ({ id: k.id, ally: k.ally, answer: k.answer })),
+  };
+}
+
 class Student {
   room!: Room;
   nation: string | null = null;
-  view: PrivateView | null = null;
+  view: SlimView | null = null;
   private seenProposals = new Set<string>();
   private cycle = Math.floor(Math.random() * 3);
   private policyTurn = -1;
@@ -118,7 +136,8 @@ class Student {
     });
   }
 
-  private onPrivate(v: PrivateView): void {
+  private onPrivate(full: PrivateView): void {
+    const v = slim(full);
     this.view = v;
     const me = v.nation;
     if (!me) return;
@@ -178,7 +197,7 @@ class Student {
     if (!st || !me || !v || st.status !== 'running' || st.paused || this.room.connection.isOpen === false) return;
     switch (st.phase) {
       case 'diplomacy': {
-        const offer = v.proposals.find((p) => p.status === 'open' && p.to.includes(me) && p.terms.kind === 'alliance' && !p.accepted.includes(me) && !this.accepted.has(p.id));
+        const offer = v.proposals.find((p) => p.status === 'open' && p.to.includes(me) && p.kind === 'alliance' && !p.accepted.includes(me) && !this.accepted.has(p.id));
         if (offer) {
           this.accepted.add(offer.id);
           return this.send('accept', { proposal: offer.id });

@@ -65,9 +65,9 @@ function clientCount(classrooms = all()): number {
   return classrooms.reduce((n, c) => n + (c instanceof EntenteClassroom ? c.students.length + (c.host ? 1 : 0) : c.rooms.length), 0);
 }
 
-function rooms(): { running: number; finished: number; lobby: number } {
+function rooms(target?: Target): { running: number; finished: number; lobby: number } {
   const r = { running: 0, finished: 0, lobby: 0 };
-  for (const c of all()) {
+  for (const c of target ? byTarget[target] : all()) {
     const s = c.status;
     if (s === 'running') r.running++;
     else if (s === 'finished') r.finished++;
@@ -89,7 +89,7 @@ process.on('message', (cmd: Command) => {
         return { id: cmd.id, ok: true };
       case 'collect':
         if (!metrics) throw new Error('nothing set up');
-        return { id: cmd.id, ok: true, report: metrics.report({ clients: clientCount(), rooms: rooms() }) };
+        return { id: cmd.id, ok: true, report: metrics.report({ clients: clientCount(cmd.target ? byTarget[cmd.target] : all()), rooms: rooms(cmd.target) }) };
       case 'interval':
         if (!metrics) throw new Error('nothing set up');
         return { id: cmd.id, ok: true, interval: metrics.interval() };

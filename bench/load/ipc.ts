@@ -37,7 +37,7 @@ export type Command =
   | { id: number; cmd: 'setup'; target: Target; url: string; rooms: RoomPlan[]; options: GenOptions }
   | { id: number; cmd: 'activate'; target: Target; on: boolean }
   | { id: number; cmd: 'reset' }
-  | { id: number; cmd: 'collect' }
+  | { id: number; cmd: 'collect'; target?: Target }
   | { id: number; cmd: 'interval' }
   | { id: number; cmd: 'quiet' }
   | { id: number; cmd: 'teardown' }
@@ -58,6 +58,8 @@ export interface GenReport {
   /** CPU the generator used in the window (user + system ms) and its event-loop delay (ms). */
   cpuMs: number;
   loop: { p50: number; p95: number; p99: number; max: number };
+  /** Its GC pauses in the window and its heap at the end. */
+  gc: { maxMs: number; majorMaxMs: number; totalMs: number; heapMB: number };
   /** Latency samples (ms) by metric, e.g. `accepted:propose`, `seen:propose`, `seen:chat`, `seen:echo`. */
   lat: Record<string, number[]>;
   sent: Record<string, number>;

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { PATTERN_REFUSALS, type GenOptions, type GenReport, type IntervalReport, type TurnBytes } from './ipc.ts';
 import { summarise, type Summary } from './stats.ts';
 
@@ -54,8 +54,21 @@ export class Metrics {
   private seq = 0;
   readonly gen: number;
 
+  /** Garbage-collection pauses of this process in the window (ms). */
+  private gcMax = 0;
+  private gcTotal = 0;
+  private gcMajorMax = 0;
+
   constructor(gen: number) {
     this.gen = gen;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        this.gcTotal += e.duration;
+        if (e.duration > this.gcMax) this.gcMax = e.duration;
+        // detail.kind 4 = major (mark-compact) GC (perf_hooks constants.NODE_PERFORMANCE_GC_MAJOR).
+        if ((e as unknown as { detail?: { kind?: number } }).detail?.kind === 4 && e.duration > this.gcMajorMax) this.gcMajorMax = e.duration;
+      }
+    }).observe({ entryTypes: ['gc'] });
     this.loop.enable();
     this.intervalLoop.enable();
   }
@@ -162,6 +175,9 @@ export class Metrics {
     this.windowStart = now();
     this.cpuStart = process.cpuUsage();
     this.loop.reset();
+    this.gcMax = 0;
+    this.gcTotal = 0;
+    this.gcMajorMax = 0;
     this.marks = {};
     this.intervalStart = now();
     this.intervalCpu = process.cpuUsage();
@@ -203,6 +219,7 @@ export class Metrics {
       windowMs: now() - this.windowStart,
       cpuMs: (cpu.user + cpu.system) / 1000,
       loop: { p50: loopMs(this.loop.percentile(50)), p95: loopMs(this.loop.percentile(95)), p99: loopMs(this.loop.percentile(99)), max: loopMs(this.loop.max) },
+      gc: { maxMs: Math.round(this.gcMax), majorMaxMs: Math.round(this.gcMajorMax), totalMs: Math.round(this.gcTotal), heapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
       lat: this.lat, sent: this.sent, accepted: this.accepted, errors: this.errors, refusals: this.refusals,
       unanswered: this.unanswered, disconnects: this.disconnects, turns: this.turns, acks: this.acks, ...extra,
     };

@@ -3,7 +3,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Command, GenReport, Reply } from './ipc.ts';
+import type { Command, GenReport, Reply, Target } from './ipc.ts';
 
 // The processes of the capacity bench: the Entente server (`node server/main.ts`), the bare echo server,
 // and the load generators, each started with the Node that runs the bench (Node 24 through npm) and, when
@@ -144,7 +144,9 @@ export class Generator {
     this.index = index;
     const script = join(ROOT, 'bench/load/generator.ts');
     if (!existsSync(script)) throw new Error(`missing ${script}`);
-    const [cmd, args] = command(core, ['--max-old-space-size=8192', script]);
+    // BENCH_GENERATOR_FLAGS: extra Node flags for the generators (e.g. --trace-gc, to see their pauses).
+    const extra = (process.env.BENCH_GENERATOR_FLAGS ?? '').split(' ').filter(Boolean);
+    const [cmd, args] = command(core, ['--max-old-space-size=8192', ...extra, script]);
     this.child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     // The SDK's own notices (reconnection attempts after a kill -9...) go to the run's log, not the report.
     const log = createWriteStream(logFile, { flags: 'a' });
@@ -182,8 +184,8 @@ export class Generator {
     });
   }
 
-  async report(): Promise<GenReport> {
-    const r = await this.ask({ cmd: 'collect' });
+  async report(target?: Target): Promise<GenReport> {
+    const r = await this.ask({ cmd: 'collect', target });
     return r.report!;
   }
 

@@ -26,7 +26,7 @@ const lat = (s: Summary): string => (s.n ? `${f(s.p50)} / ${f(s.p95)} / ${f(s.p9
 
 export function table(steps: StepResult[]): string {
   const rows: string[][] = [[
-    'players', 'room', 'seen p50/p95/p99 ms', 'accepted p50/p95/p99 ms', 'chat seen p95', 'server CPU', 'µs/player/s', 'vs bare', 'RSS MB', 'KB/room', 'errors', 'gen CPU / loop p95', 'others on srv/gen core',
+    'players', 'room', 'seen p50/p95/p99 ms', 'accepted p50/p95/p99 ms', 'chat seen p95', 'server CPU', 'µs/player/s', 'vs bare', 'RSS MB', 'KB/room', 'errors', 'gen CPU / loop p95 / GC max', 'others on srv/gen core',
   ]];
   for (const s of steps) {
     const bare = steps.find((b) => b.target === 'bare' && b.players === s.players);
@@ -34,7 +34,7 @@ export function table(steps: StepResult[]): string {
     rows.push([
       String(s.players), s.target + (s.killed ? ' (kill -9)' : ''), `${lat(s.seen)} (n=${s.seen.n})`, lat(s.accepted), s.seenChat ? f(s.seenChat.p95) : '',
       `${f(s.server.cpuPct)}%`, f(s.server.cpuUsPerPlayerS), ratio, f(s.server.rssMB, 0), f(s.server.rssPerRoomKB, 0), String(s.errors.total),
-      `${f(s.generator.cpuPct, 0)}% / ${f(s.generator.loopP95)} ms${s.generator.saturated ? ' SATURATED' : ''}`,
+      `${f(s.generator.cpuPctTotal, 0)}% / ${f(s.generator.loopP95)} / ${f(s.generator.gcMaxMs, 0)} ms${s.generator.saturated ? ' SATURATED' : ''}`,
       s.machine ? `${f(s.machine.otherOnServerCorePct, 0)}% / ${f(s.machine.otherOnGeneratorCorePct, 0)}%` : '',
     ]);
   }
@@ -54,8 +54,13 @@ export function details(s: StepResult): string[] {
     lines.push(`  bytes per turn to one student (median of ${b.turns} turns): ${b.bytes ?? '-'} B in ${b.frames ?? '-'} frames (${Object.entries(b.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}); full public state as JSON ${b.stateJson ?? '-'} B; ratio ${b.ratio ?? '-'}`);
   }
   if (s.errors.total) lines.push(`  ERRORS: ${JSON.stringify(s.errors.byKind)}`);
+  if (s.noisyRetries) lines.push(`  ${s.noisyRetries} round(s) measured again because other processes took more than the noise limit of the server core${s.discardedErrors ? `; errors in those rounds: ${JSON.stringify(s.discardedErrors)}` : ''}`);
   if (Object.keys(s.refusals).length) lines.push(`  refusals caused by the load pattern (not errors): ${JSON.stringify(s.refusals)}`);
-  if (s.generator.saturated) lines.push(`  WARNING: the generator is saturated (CPU ${s.generator.cpuPct}% of its core, loop delay p95 ${s.generator.loopP95} ms): these latencies are partly the generator's.`);
+  const g = s.generator;
+  lines.push(`  generator: ${g.processes} process(es), ${g.cpuPctTotal}% of its core, event-loop delay p95 ${g.loopP95} ms / max ${g.loopMax} ms, longest GC pause ${g.gcMaxMs} ms (${g.gcPct}% of the time in GC), heap ${g.heapMB} MB`);
+  if (g.saturated) lines.push(`  WARNING: the generator is saturated (CPU ${g.cpuPctTotal}% of its core, loop delay p95 ${g.loopP95} ms): these latencies are partly the generator's.`);
+  else if (g.loopMax > 100) lines.push(`  note: the generator's event loop stalled up to ${g.loopMax} ms (GC up to ${g.gcMaxMs} ms): the p99 and max include that.`);
+  if (s.machine) lines.push(`  machine: cores busy ${s.machine.coreBusyPct.join('% / ')}%; the idle bench server used ${s.machine.idleServerCpuPct}% of the server core, other processes ${s.machine.otherOnServerCorePct}% and ${s.machine.otherOnGeneratorCorePct}% of the generator core; steal ${s.machine.stealPct}%`);
   if (s.profile) lines.push(formatProfile(s.profile).split('\n').map((l) => `  ${l}`).join('\n'));
   return lines;
 }

@@ -27,6 +27,9 @@ export interface BenchOptions {
   generators: number;
   observers: number;
   startSpreadS: number;
+  /** A round in which other processes took more than this share of the server core is measured again (up to noiseRetries times). */
+  maxNoisePct: number;
+  noiseRetries: number;
   /** Warm-up after a pause, before each later round is measured. */
   roundWarmupS: number;
   concurrency: number;
@@ -53,6 +56,8 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   observers: 8,
   startSpreadS: 15,
   roundWarmupS: 6,
+  maxNoisePct: 20,
+  noiseRetries: 3,
   concurrency: 16,
   cpuProf: false,
   keep: false,
@@ -78,14 +83,20 @@ export interface StepResult {
   errors: { total: number; byKind: Record<string, number> };
   refusals: Record<string, number>;
   /** cpuPct: the busiest generator process, % of one core; cpuPctTotal: all of them. */
-  generator: { processes: number; cpuPct: number; cpuPctTotal: number; loopP95: number; loopMax: number; saturated: boolean };
+  /** gcMaxMs: its longest GC pause; gcPct: share of the window spent in GC; heapMB: its largest heap. */
+  generator: { processes: number; cpuPct: number; cpuPctTotal: number; loopP95: number; loopMax: number; gcMaxMs: number; gcPct: number; heapMB: number; saturated: boolean };
   roomStatus: GenReport['rooms'];
   /** Entente only, with --cpu-prof: the server's CPU profile over this window. */
   profile?: ProfileSummary;
   /** Busy share of each core in the window and the part of it other processes took (a shared machine). */
-  machine?: { coreBusyPct: number[]; stealPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
+  /** idleServerCpuPct: what the other bench server (idle: bare silent / Entente paused) used meanwhile, on the same core. */
+  machine?: { coreBusyPct: number[]; stealPct: number; idleServerCpuPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
   /** Measurement rounds (alternating with the other target). */
   rounds?: number;
+  /** Rounds measured again because other processes took more than maxNoisePct of the server core. */
+  noisyRetries?: number;
+  /** Errors seen in those discarded rounds (not in `errors`; shown apart). */
+  discardedErrors?: Record<string, number>;
   /** Entente only, with a kill: the window ended at the kill -9. */
   killed?: boolean;
   acks: number;
@@ -118,6 +129,10 @@ interface PerTarget {
   cores: CoreTimes[][];
   windows: { from: number; to: number }[];
   started: boolean;
+  noisyRetries?: number;
+  discardedErrors?: Record<string, number>;
+  /** CPU seconds the other (idle) bench server used during this target's windows. */
+  idleCpu: number;
 }
 
 /** N students in rooms of `seats`; every botEvery-th room has one seat fewer taken (a bot plays it). */
@@ -232,7 +247,7 @@ export class Bench {
       }
       const setupS = (Date.now() - t0) / 1000;
       o.log(`  ${target} ${players} players: ${clients} clients in ${setupS.toFixed(1)} s`);
-      per[target] = { server, rooms: plans.length, clients, setupS, joinFailures, rssBefore, rssAfter: null, stderrBefore: server.stderrLines, reports: [], cpu: 0, windowS: 0, cores: [], windows: [], started: false };
+      per[target] = { server, rooms: plans.length, clients, setupS, joinFailures, rssBefore, rssAfter: null, stderrBefore: server.stderrLines, reports: [], cpu: 0, windowS: 0, cores: [], windows: [], started: false, idleCpu: 0 };
     }
     let killed = false;
     const roundS = seconds / rounds;
@@ -245,27 +260,54 @@ export class Bench {
         const warm = first ? (target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS) : o.roundWarmupS;
         o.log(`  ${target} ${players} players: round ${r + 1}/${rounds}: warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
         await sleep(warm * 1000);
-        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
-        const cpu0 = cpuSeconds(t.server.pid);
-        const cores0 = coreTimes();
-        const w0 = Date.now();
-        const h0 = process.hrtime.bigint();
         const lastRound = r === rounds - 1;
         const kill = hooks.kill && target === 'entente' && lastRound;
         const windowMs = (kill && hooks.kill === 'middle' ? roundS / 2 : roundS) * 1000;
         const intervalMs = (hooks.intervalS ?? 0) * 1000;
-        for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
-          const wait = Math.min(next, windowMs) - (Date.now() - w0);
-          if (wait > 0) await sleep(wait);
-          if (Date.now() - w0 >= windowMs - 5) break;
-          await hooks.interval?.((Date.now() - w0) / 1000);
+        for (let attempt = 0; ; attempt++) {
+          await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
+          const cpu0 = cpuSeconds(t.server.pid);
+          const idle = Object.values(per).filter((x) => x !== t).map((x) => x.server);
+          const idle0 = idle.map((x) => cpuSeconds(x.pid) ?? 0);
+          const cores0 = coreTimes();
+          const w0 = Date.now();
+          const h0 = process.hrtime.bigint();
+          for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
+            const wait = Math.min(next, windowMs) - (Date.now() - w0);
+            if (wait > 0) await sleep(wait);
+            if (Date.now() - w0 >= windowMs - 5) break;
+            await hooks.interval?.((Date.now() - w0) / 1000);
+          }
+          const reports = await Promise.all(this.gens.map((g) => g.report(target)));
+          const cpu1 = cpuSeconds(t.server.pid);
+          const idleCpu = idle.reduce((a, x, i) => a + ((cpuSeconds(x.pid) ?? 0) - idle0[i]!), 0);
+          const cores = coreDelta(cores0, coreTimes());
+          const ws = (Date.now() - w0) / 1000;
+          // A shared machine: when other processes took much of a core in this round, measure it again.
+          const serverCore = this.pin.server === null ? null : Number(this.pin.server);
+          const busy = serverCore === null ? null : coreBusyOf([cores])[serverCore]?.busyPct ?? null;
+          // Others = not this server, nor the other (idle) one of the bench.
+          const others = busy !== null && cpu0 !== null && cpu1 !== null ? busy - ((cpu1 - cpu0 + idleCpu) / ws) * 100 : 0;
+          if (others > o.maxNoisePct && attempt < o.noiseRetries && !kill && !hooks.interval) {
+            o.log(`  ${target} ${players} players: round ${r + 1}: other processes took ${others.toFixed(0)}% of the server core; measuring it again`);
+            t.noisyRetries = (t.noisyRetries ?? 0) + 1;
+            // Its errors are not thrown away with its latencies: they are reported apart.
+            for (const rep of reports) {
+              const d = (t.discardedErrors ??= {});
+              for (const [k, v] of [...Object.entries(rep.errors), ...Object.entries(rep.disconnects).map(([k2, v2]) => [`disconnect ${k2}`, v2] as const)]) d[k] = (d[k] ?? 0) + v;
+              if (rep.unanswered) d.unanswered = (d.unanswered ?? 0) + rep.unanswered;
+            }
+            await sleep(5000);
+            continue;
+          }
+          t.reports.push(...reports);
+          t.cpu = cpu0 !== null && cpu1 !== null && t.cpu !== null ? t.cpu + (cpu1 - cpu0) : null;
+          t.cores.push(cores);
+          t.idleCpu += idleCpu;
+          t.windowS += ws;
+          t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
+          break;
         }
-        t.reports.push(...(await Promise.all(this.gens.map((g) => g.report()))));
-        const cpu1 = cpuSeconds(t.server.pid);
-        t.cpu = cpu0 !== null && cpu1 !== null && t.cpu !== null ? t.cpu + (cpu1 - cpu0) : null;
-        t.cores.push(coreDelta(cores0, coreTimes()));
-        t.windowS += (Date.now() - w0) / 1000;
-        t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
         t.rssAfter = rssBytes(t.server.pid);
         if (kill) {
           // kill -9 under load (students still acting): everything acknowledged so far must be in the log.
@@ -299,7 +341,9 @@ export class Bench {
         cpu: t.cpu, rssBefore: t.rssBefore, rssAfter: t.rssAfter, stderr: t.server.stderrLines - t.stderrBefore,
       });
       result.rounds = t.reports.length / this.gens.length;
-      result.machine = this.noise(coreBusyOf(t.cores), result);
+      if (t.noisyRetries) result.noisyRetries = t.noisyRetries;
+      if (t.discardedErrors) result.discardedErrors = t.discardedErrors;
+      result.machine = this.noise(coreBusyOf(t.cores), result, (t.idleCpu / Math.max(1e-9, t.windowS)) * 100);
       if (killed && target === 'entente') result.killed = true;
       if (target === 'entente' && o.cpuProf) this.profileWindows.push({ step: result, windows: t.windows });
       results.push(result);
@@ -319,9 +363,14 @@ export class Bench {
     let accepted = 0;
     const turns: TurnBytes[] = [];
     let genCpu = 0;
-    let genCpuTotal = 0;
     let loopP95 = 0;
     let loopMax = 0;
+    let gcMax = 0;
+    let gcTotal = 0;
+    let heapMB = 0;
+    const gens = this.gens.length;
+    // Reports come round by round, one per generator: the generators' total CPU is summed within a round.
+    const roundCpu: number[] = [];
     const status = { running: 0, finished: 0, lobby: 0 };
     let acks = 0;
     add(errors, joinFailures);
@@ -338,7 +387,11 @@ export class Bench {
       accepted += Object.values(r.accepted).reduce((a, b) => a + b, 0);
       turns.push(...r.turns);
       genCpu = Math.max(genCpu, (r.cpuMs / r.windowMs) * 100);
-      genCpuTotal += (r.cpuMs / r.windowMs) * 100;
+      const ri = Math.floor(reports.indexOf(r) / gens);
+      roundCpu[ri] = (roundCpu[ri] ?? 0) + (r.cpuMs / r.windowMs) * 100;
+      gcMax = Math.max(gcMax, r.gc.maxMs);
+      gcTotal += r.gc.totalMs;
+      heapMB = Math.max(heapMB, r.gc.heapMB);
       loopP95 = Math.max(loopP95, r.loop.p95);
       loopMax = Math.max(loopMax, r.loop.max);
     }
@@ -377,7 +430,10 @@ export class Bench {
       bytesPerTurn,
       errors: { total: Object.values(errors).reduce((a, b) => a + b, 0), byKind: errors },
       refusals,
-      generator: { processes: reports.length, cpuPct: round(genCpu, 1)!, cpuPctTotal: round(genCpuTotal, 1)!, loopP95: round(loopP95, 1)!, loopMax: round(loopMax, 1)!, saturated: genCpu > 85 || loopP95 > 20 },
+      generator: {
+        processes: gens, cpuPct: round(genCpu, 1)!, cpuPctTotal: round(Math.max(0, ...roundCpu), 1)!, loopP95: round(loopP95, 1)!, loopMax: round(loopMax, 1)!,
+        gcMaxMs: gcMax, gcPct: round((gcTotal / gens / (windowS * 1000)) * 100, 1)!, heapMB, saturated: Math.max(0, ...roundCpu) > 85 || loopP95 > 20,
+      },
       roomStatus: status, acks,
     };
   }
@@ -386,7 +442,7 @@ export class Bench {
    * How busy each core was in the window, and how much of that was not ours (other processes on this shared
    * machine): the server core's busy share minus the server's CPU, the generator core's minus the generators'.
    */
-  private noise(cores: { busyPct: number; stealPct: number }[], r: StepResult): StepResult['machine'] {
+  private noise(cores: { busyPct: number; stealPct: number }[], r: StepResult, idlePct: number): StepResult['machine'] {
     const serverCore = this.pin.server === null ? null : Number(this.pin.server);
     const genCore = this.pin.generator === null || this.pin.generator.includes('-') ? null : Number(this.pin.generator);
     const c = (i: number | null): number | null => (i === null ? null : (cores[i]?.busyPct ?? null));
@@ -394,7 +450,8 @@ export class Bench {
     const g = c(genCore);
     return {
       coreBusyPct: cores.map((x) => x.busyPct), stealPct: round(Math.max(0, ...cores.map((x) => x.stealPct)), 1)!,
-      otherOnServerCorePct: s !== null && r.server.cpuPct !== null ? round(Math.max(0, s - r.server.cpuPct), 1) : null,
+      idleServerCpuPct: round(idlePct, 1)!,
+      otherOnServerCorePct: s !== null && r.server.cpuPct !== null ? round(Math.max(0, s - r.server.cpuPct - idlePct), 1) : null,
       otherOnGeneratorCorePct: g !== null ? round(Math.max(0, g - r.generator.cpuPctTotal), 1) : null,
     };
   }
