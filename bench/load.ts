@@ -10,7 +10,7 @@
 //
 // Options: --players a,b,c   --seconds S (measured per step; default 60)   --warmup S (20)
 //   --rounds R (3: each target's seconds are measured in R rounds, alternating bare and Entente, so both see
-//   the same shared machine; the idle one waits: bare clients silent, Entente matches paused by their hosts)
+//   the same shared machine; each round joins its rooms afresh and leaves them after)
 //   --quick (players 40,160, 15 s, 1 round)   --targets bare,entente   --generators K (split the students over K
 //   processes)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
 //   --kill (kill -9 the Entente server in the middle of its last step, restart it on the same DATA_DIR, and

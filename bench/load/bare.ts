@@ -77,15 +77,6 @@ export class BareClassroom {
     });
   }
 
-  pause(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers = [];
-  }
-
-  resume(): void {
-    this.start();
-  }
-
   async teardown(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     await Promise.all(this.rooms.map((r) => Promise.race([r.leave(true).catch(() => undefined), sleep(2000)])));

@@ -143,7 +143,8 @@ class Student {
     if (!me) return;
     const t = now();
     for (const p of v.proposals) {
-      if (p.status !== 'open' || !p.to.includes(me) || this.seenProposals.has(p.id)) continue;
+      // Seen in whatever status it has by now (the view may already show it withdrawn).
+      if (!p.to.includes(me) || this.seenProposals.has(p.id)) continue;
       this.seenProposals.add(p.id);
       this.ctx.metrics.seen(`propose|${this.cls.code}|${p.from}>${me}`, t);
     }
@@ -182,7 +183,7 @@ class Student {
     let key = seen?.key;
     if (seen && type === 'chat') key = `chat|${this.cls.code}|${body.text as string}`;
     m.sending(ref, { type, t0, code: this.cls.code, turn: st.turn, marker, onError: key ? () => m.forget(key) : undefined });
-    if (seen && key) m.expect(key, seen.metric, t0, seen.count);
+    if (seen && key) m.expect(key, seen.metric, t0, seen.count, type === 'propose' ? () => `${st.turn}/${st.phase}` : undefined);
     this.room.send(type, body);
   }
 
@@ -294,23 +295,6 @@ export class EntenteClassroom {
       this.host.send('start', { ref });
       for (const s of this.students) s.start();
     }, delayMs);
-  }
-
-  /** The host pauses the match (its clock and bots stop) and the students stop acting. */
-  async pause(): Promise<void> {
-    for (const s of this.students) s.stop();
-    if (this.host?.connection.isOpen && this.status === 'running') {
-      this.host.send('pause', {});
-      await until(() => (this.host.state as PublicState).paused || this.status !== 'running', 'the pause', 5000).catch(() => undefined);
-    }
-  }
-
-  async resume(): Promise<void> {
-    if (this.host?.connection.isOpen && this.status === 'running') {
-      this.host.send('resume', {});
-      await until(() => !(this.host.state as PublicState).paused || this.status !== 'running', 'the resume', 5000).catch(() => undefined);
-    }
-    for (const s of this.students) s.start();
   }
 
   /** The next nation a student holds, in seat order after `me`, with no partnership with `me` yet. */

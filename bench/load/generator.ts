@@ -15,7 +15,7 @@ if (!process.send) {
 type Classroom = EntenteClassroom | BareClassroom;
 
 let metrics: Metrics | null = null;
-/** Both targets' rooms can be connected at once; only one is active (acting) at a time. */
+/** The rooms of the target being measured (one target at a time). */
 const byTarget: Record<Target, Classroom[]> = { bare: [], entente: [] };
 const started = new Set<Target>();
 const all = (): Classroom[] => [...byTarget.bare, ...byTarget.entente];
@@ -48,17 +48,14 @@ async function setup(target: Target, url: string, rooms: RoomPlan[], options: Ge
   return { id: 0, ok: true, setup: { clients: clientCount(classrooms), joinFailures, ms: Date.now() - t0 } };
 }
 
-/** Start (the first time), resume or pause a target's rooms. */
-async function activate(target: Target, on: boolean): Promise<void> {
+/** The target's rooms start acting (Entente: the hosts start their matches, spread over startSpreadMs). */
+function start(target: Target): void {
   const classrooms = byTarget[target];
-  if (on && !started.has(target)) {
-    started.add(target);
-    // Matches start spread over startSpreadMs, so that rooms do not all change phase at the same moment.
-    const spread = metrics?.options?.startSpreadMs ?? 0;
-    classrooms.forEach((c, i) => c.start(target === 'bare' ? 0 : (i / Math.max(1, classrooms.length)) * spread));
-    return;
-  }
-  await Promise.all(classrooms.map((c) => (on ? c.resume() : c.pause())));
+  if (started.has(target)) return;
+  started.add(target);
+  // Spread, so that rooms do not all change phase at the same moment.
+  const spread = metrics?.options?.startSpreadMs ?? 0;
+  classrooms.forEach((c, i) => c.start(target === 'bare' ? 0 : (i / Math.max(1, classrooms.length)) * spread));
 }
 
 function clientCount(classrooms = all()): number {
@@ -81,8 +78,8 @@ process.on('message', (cmd: Command) => {
     switch (cmd.cmd) {
       case 'setup':
         return { ...(await setup(cmd.target, cmd.url, cmd.rooms, cmd.options)), id: cmd.id };
-      case 'activate':
-        await activate(cmd.target, cmd.on);
+      case 'start':
+        start(cmd.target);
         return { id: cmd.id, ok: true };
       case 'reset':
         metrics?.reset();

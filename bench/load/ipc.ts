@@ -35,7 +35,7 @@ export interface GenOptions {
 
 export type Command =
   | { id: number; cmd: 'setup'; target: Target; url: string; rooms: RoomPlan[]; options: GenOptions }
-  | { id: number; cmd: 'activate'; target: Target; on: boolean }
+  | { id: number; cmd: 'start'; target: Target }
   | { id: number; cmd: 'reset' }
   | { id: number; cmd: 'collect'; target?: Target }
   | { id: number; cmd: 'interval' }

@@ -38,7 +38,7 @@ export class Metrics {
   /** Outstanding messages by ref. */
   pending = new Map<string, Pending>();
   /** What receivers are waiting to see, by key. */
-  waits = new Map<string, { metric: string; t0: number; left: number }>();
+  waits = new Map<string, { metric: string; t0: number; left: number; moment?: () => string; at?: string }>();
   options: GenOptions | null = null;
   /** Ignore disconnects while tearing down on purpose. */
   quiet = false;
@@ -99,8 +99,8 @@ export class Metrics {
   }
 
   /** `count` other clients should see `key` (a proposal, a chat line, a counter value) sent at t0. */
-  expect(key: string, metric: string, t0: number, count: number): void {
-    if (count > 0) this.waits.set(key, { metric, t0, left: count });
+  expect(key: string, metric: string, t0: number, count: number, moment?: () => string): void {
+    if (count > 0) this.waits.set(key, { metric, t0, left: count, moment, at: moment?.() });
   }
 
   forget(key: string): void {
@@ -159,7 +159,11 @@ export class Metrics {
     for (const [key, w] of this.waits) {
       if (t - w.t0 > UNANSWERED_MS) {
         this.waits.delete(key);
-        if (this.inWindow(w.t0) && !this.quiet) this.count(this.errors, `unseen:${w.metric}`, w.left);
+        if (!this.inWindow(w.t0) || this.quiet) continue;
+        // A proposal made just before its phase ended can expire before its receiver's next view is sent:
+        // the load pattern, not an error. Unseen with the room still in the same phase is an error.
+        if (w.moment && w.moment() !== w.at) this.count(this.refusals, `unseen after the phase ended:${w.metric}`, w.left);
+        else this.count(this.errors, `unseen:${w.metric}`, w.left);
       }
     }
   }

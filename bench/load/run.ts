@@ -30,8 +30,6 @@ export interface BenchOptions {
   /** A round in which other processes took more than this share of the server core is measured again (up to noiseRetries times). */
   maxNoisePct: number;
   noiseRetries: number;
-  /** Warm-up after a pause, before each later round is measured. */
-  roundWarmupS: number;
   concurrency: number;
   cpuProf: boolean;
   keep: boolean;
@@ -55,9 +53,8 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   generators: 1,
   observers: 8,
   startSpreadS: 15,
-  roundWarmupS: 6,
   maxNoisePct: 20,
-  noiseRetries: 3,
+  noiseRetries: 4,
   concurrency: 16,
   cpuProf: false,
   keep: false,
@@ -89,7 +86,7 @@ export interface StepResult {
   /** Entente only, with --cpu-prof: the server's CPU profile over this window. */
   profile?: ProfileSummary;
   /** Busy share of each core in the window and the part of it other processes took (a shared machine). */
-  /** idleServerCpuPct: what the other bench server (idle: bare silent / Entente paused) used meanwhile, on the same core. */
+  /** idleServerCpuPct: what the other bench server (no clients then) used meanwhile, on the same core. */
   machine?: { coreBusyPct: number[]; stealPct: number; idleServerCpuPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
   /** Measurement rounds (alternating with the other target). */
   rounds?: number;
@@ -120,7 +117,8 @@ interface PerTarget {
   clients: number;
   setupS: number;
   joinFailures: Record<string, number>;
-  rssBefore: number | null;
+  /** The largest RSS growth of the server over one round (bytes), and its RSS after the last. */
+  rssGrowth: number | null;
   rssAfter: number | null;
   stderrBefore: number;
   reports: GenReport[];
@@ -128,7 +126,6 @@ interface PerTarget {
   windowS: number;
   cores: CoreTimes[][];
   windows: { from: number; to: number }[];
-  started: boolean;
   noisyRetries?: number;
   discardedErrors?: Record<string, number>;
   /** CPU seconds the other (idle) bench server used during this target's windows. */
@@ -221,53 +218,52 @@ export class Bench {
   }
 
   /**
-   * One step of the ramp: N players on each target, connected at the same time, measured in alternating
-   * rounds (bare, then Entente, then bare again...) so that both see the same shared machine: while one is
-   * measured the other is idle (bare clients stop sending; Entente hosts pause their matches, which stops
-   * their clocks and bots). `seconds` is the measured time per target, split over `rounds`.
+   * One step of the ramp: N players on each target, measured in alternating rounds (bare, Entente, bare,
+   * Entente...) so that both see the same shared machine. Only one target is connected at a time: idle
+   * connections are not free (each server pings its clients every few seconds, in bursts, on the same
+   * core), so each round joins its rooms afresh, warms up, measures, and leaves. `seconds` is the measured
+   * time per target, split over `rounds`.
    */
   async step(players: number, targets: Target[], seconds: number, hooks: StepHooks = {}): Promise<StepResult[]> {
     const o = this.o;
     const rounds = Math.max(1, hooks.rounds ?? 1);
     const per: Record<string, PerTarget> = {};
-    for (const target of targets) {
-      const server = target === 'bare' ? this.bare! : this.entente!;
-      const plans = planRooms(target, players, o);
-      const perGen: RoomPlan[][] = this.gens.map(() => []);
-      plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
-      const rssBefore = rssBytes(server.pid);
-      const t0 = Date.now();
-      o.log(`  ${target} ${players} players: joining ${plans.length} rooms...`);
-      const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
-      const joinFailures: Record<string, number> = {};
-      let clients = 0;
-      for (const x of setups) {
-        clients += x.setup!.clients;
-        for (const [k, v] of Object.entries(x.setup!.joinFailures)) joinFailures[k] = (joinFailures[k] ?? 0) + v;
-      }
-      const setupS = (Date.now() - t0) / 1000;
-      o.log(`  ${target} ${players} players: ${clients} clients in ${setupS.toFixed(1)} s`);
-      per[target] = { server, rooms: plans.length, clients, setupS, joinFailures, rssBefore, rssAfter: null, stderrBefore: server.stderrLines, reports: [], cpu: 0, windowS: 0, cores: [], windows: [], started: false, idleCpu: 0 };
-    }
     let killed = false;
     const roundS = seconds / rounds;
     for (let r = 0; r < rounds && !killed; r++) {
       for (const target of targets) {
-        const t = per[target]!;
-        const first = !t.started;
-        t.started = true;
-        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'activate', target, on: true })));
-        const warm = first ? (target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS) : o.roundWarmupS;
-        o.log(`  ${target} ${players} players: round ${r + 1}/${rounds}: warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
+        const server = target === 'bare' ? this.bare! : this.entente!;
+        const plans = planRooms(target, players, o);
+        const perGen: RoomPlan[][] = this.gens.map(() => []);
+        plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
+        const t = (per[target] ??= {
+          server, rooms: plans.length, clients: 0, setupS: 0, joinFailures: {}, rssGrowth: null, stderrBefore: server.stderrLines,
+          reports: [], cpu: 0, windowS: 0, cores: [], windows: [], idleCpu: 0, rssAfter: null,
+        });
+        t.server = server;
+        const rssBefore = rssBytes(server.pid);
+        const t0 = Date.now();
+        const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
+        let clients = 0;
+        for (const x of setups) {
+          clients += x.setup!.clients;
+          for (const [k, v] of Object.entries(x.setup!.joinFailures)) t.joinFailures[k] = (t.joinFailures[k] ?? 0) + v;
+        }
+        const setupS = (Date.now() - t0) / 1000;
+        t.clients = Math.max(t.clients, clients);
+        t.setupS = Math.max(t.setupS, setupS);
+        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'start', target })));
+        const warm = target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
+        o.log(`  ${target} ${players} players, round ${r + 1}/${rounds}: ${clients} clients joined ${plans.length} rooms in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
         await sleep(warm * 1000);
         const lastRound = r === rounds - 1;
         const kill = hooks.kill && target === 'entente' && lastRound;
         const windowMs = (kill && hooks.kill === 'middle' ? roundS / 2 : roundS) * 1000;
         const intervalMs = (hooks.intervalS ?? 0) * 1000;
+        const idle = targets.filter((x) => x !== target).map((x) => (x === 'bare' ? this.bare! : this.entente!));
         for (let attempt = 0; ; attempt++) {
           await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
-          const cpu0 = cpuSeconds(t.server.pid);
-          const idle = Object.values(per).filter((x) => x !== t).map((x) => x.server);
+          const cpu0 = cpuSeconds(server.pid);
           const idle0 = idle.map((x) => cpuSeconds(x.pid) ?? 0);
           const cores0 = coreTimes();
           const w0 = Date.now();
@@ -279,17 +275,16 @@ export class Bench {
             await hooks.interval?.((Date.now() - w0) / 1000);
           }
           const reports = await Promise.all(this.gens.map((g) => g.report(target)));
-          const cpu1 = cpuSeconds(t.server.pid);
+          const cpu1 = cpuSeconds(server.pid);
           const idleCpu = idle.reduce((a, x, i) => a + ((cpuSeconds(x.pid) ?? 0) - idle0[i]!), 0);
           const cores = coreDelta(cores0, coreTimes());
           const ws = (Date.now() - w0) / 1000;
-          // A shared machine: when other processes took much of a core in this round, measure it again.
+          // A shared machine: when other processes took much of the server core in this round, measure it again.
           const serverCore = this.pin.server === null ? null : Number(this.pin.server);
           const busy = serverCore === null ? null : coreBusyOf([cores])[serverCore]?.busyPct ?? null;
-          // Others = not this server, nor the other (idle) one of the bench.
           const others = busy !== null && cpu0 !== null && cpu1 !== null ? busy - ((cpu1 - cpu0 + idleCpu) / ws) * 100 : 0;
           if (others > o.maxNoisePct && attempt < o.noiseRetries && !kill && !hooks.interval) {
-            o.log(`  ${target} ${players} players: round ${r + 1}: other processes took ${others.toFixed(0)}% of the server core; measuring it again`);
+            o.log(`  ${target} ${players} players, round ${r + 1}: other processes took ${others.toFixed(0)}% of the server core; measuring it again`);
             t.noisyRetries = (t.noisyRetries ?? 0) + 1;
             // Its errors are not thrown away with its latencies: they are reported apart.
             for (const rep of reports) {
@@ -297,7 +292,7 @@ export class Bench {
               for (const [k, v] of [...Object.entries(rep.errors), ...Object.entries(rep.disconnects).map(([k2, v2]) => [`disconnect ${k2}`, v2] as const)]) d[k] = (d[k] ?? 0) + v;
               if (rep.unanswered) d.unanswered = (d.unanswered ?? 0) + rep.unanswered;
             }
-            await sleep(5000);
+            await sleep(10_000);
             continue;
           }
           t.reports.push(...reports);
@@ -308,37 +303,37 @@ export class Bench {
           t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
           break;
         }
-        t.rssAfter = rssBytes(t.server.pid);
+        const rssAfter = rssBytes(server.pid);
+        t.rssAfter = rssAfter;
+        if (rssAfter !== null && rssBefore !== null) t.rssGrowth = Math.max(t.rssGrowth ?? -Infinity, rssAfter - rssBefore);
         if (kill) {
           // kill -9 under load (students still acting): everything acknowledged so far must be in the log.
           await Promise.all(this.gens.map((g) => g.ask({ cmd: 'quiet' })));
-          o.log(`  entente ${players} players: kill -9 of the server (pid ${t.server.pid}) under load`);
-          await killServer(t.server);
+          o.log(`  entente ${players} players: kill -9 of the server (pid ${server.pid}) under load`);
+          await killServer(server);
           killed = true;
           this.kills.push({ at: new Date().toISOString(), acksBefore: 0 });
+        }
+        await Promise.all(this.gens.map((g) => g.ask({ cmd: 'teardown' })));
+        if (killed) {
+          this.kills[this.kills.length - 1]!.acksBefore = readAcks(this.acksFiles).length;
+          const tr = Date.now();
+          this.entente = await startServer(this.ententeSpec, this.ententePort);
+          const m = /recovered (\d+) match/.exec(this.entente.stdout());
+          this.recoveredAfterKill = m ? Number(m[1]) : 0;
+          o.log(`  entente: restarted on the same DATA_DIR in ${((Date.now() - tr) / 1000).toFixed(1)} s; ${this.recoveredAfterKill} matches recovered`);
           break;
         }
-        if (rounds > 1 || targets.length > 1) await Promise.all(this.gens.map((g) => g.ask({ cmd: 'activate', target, on: false })));
-        await sleep(1000);
+        // Let the rooms close before the next round.
+        await sleep(2000);
       }
-    }
-    await Promise.all(this.gens.map((g) => g.ask({ cmd: 'teardown' })));
-    if (killed) {
-      this.kills[this.kills.length - 1]!.acksBefore = readAcks(this.acksFiles).length;
-      const t = Date.now();
-      this.entente = await startServer(this.ententeSpec, this.ententePort);
-      const m = /recovered (\d+) match/.exec(this.entente.stdout());
-      this.recoveredAfterKill = m ? Number(m[1]) : 0;
-      o.log(`  entente: restarted on the same DATA_DIR in ${((Date.now() - t) / 1000).toFixed(1)} s; ${this.recoveredAfterKill} matches recovered`);
-    } else {
-      // Let the rooms close before the next step.
-      await sleep(2000);
     }
     const results: StepResult[] = [];
     for (const target of targets) {
-      const t = per[target]!;
+      const t = per[target];
+      if (!t) continue;
       const result = this.merge(target, players, t.rooms, t.clients, t.setupS, t.windowS, t.reports, t.joinFailures, {
-        cpu: t.cpu, rssBefore: t.rssBefore, rssAfter: t.rssAfter, stderr: t.server.stderrLines - t.stderrBefore,
+        cpu: t.cpu, rssGrowth: t.rssGrowth, rssAfter: t.rssAfter, stderr: t.server.stderrLines - t.stderrBefore,
       });
       result.rounds = t.reports.length / this.gens.length;
       if (t.noisyRetries) result.noisyRetries = t.noisyRetries;
@@ -352,7 +347,7 @@ export class Bench {
   }
 
   private merge(target: Target, players: number, rooms: number, clients: number, setupS: number, windowS: number, reports: GenReport[], joinFailures: Record<string, number>,
-    srv: { cpu: number | null; rssBefore: number | null; rssAfter: number | null; stderr: number }): StepResult {
+    srv: { cpu: number | null; rssGrowth: number | null; rssAfter: number | null; stderr: number }): StepResult {
     const lat: Record<string, number[]> = {};
     const add = (into: Record<string, number>, from: Record<string, number>, prefix = ''): void => {
       for (const [k, v] of Object.entries(from)) into[prefix + k] = (into[prefix + k] ?? 0) + v;
@@ -424,7 +419,7 @@ export class Bench {
       server: {
         cpuPct: round(cpuPct, 1), cpuUsPerPlayerS: cpuPct !== null ? round((cpuPct / 100) * 1e6 / players, 1) : null,
         rssMB: srv.rssAfter !== null ? round(srv.rssAfter / 2 ** 20, 0) : null,
-        rssPerRoomKB: srv.rssAfter !== null && srv.rssBefore !== null ? round((srv.rssAfter - srv.rssBefore) / 1024 / rooms, 0) : null,
+        rssPerRoomKB: srv.rssGrowth !== null ? round(srv.rssGrowth / 1024 / rooms, 0) : null,
         stderrLines: srv.stderr,
       },
       bytesPerTurn,
