@@ -11,8 +11,8 @@
 // Options: --players a,b,c   --seconds S (measured per step; default 60)   --warmup S (20)
 //   --rounds R (3: each target's seconds are measured in R rounds, alternating bare and Entente, so both see
 //   the same shared machine; each round joins its rooms afresh and leaves them after)
-//   --quick (players 40,160, 15 s, 1 round)   --targets bare,entente   --generators K (split the students over K
-//   processes)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
+//   --quick (players 40,160, 15 s, 1 round)   --targets bare,entente   --generators K (2: the students split over K
+//   processes, all on the generator core; smaller heaps, shorter GC pauses, one's pause does not stall the other)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
 //   --kill (kill -9 the Entente server in the middle of its last step, restart it on the same DATA_DIR, and
 //   check that no acknowledged action was lost)   --cpu-prof (profile the Entente server; self time by
 //   function over each step's window)   --server-dir DIR (run the Entente server of another checkout, e.g. an

@@ -50,7 +50,7 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   timers: { diplomacy: 40, policy: 20, crisis: 10, resolution: 2, news: 6 },
   timerScale: 0.5,
   botDelayMs: 400,
-  generators: 1,
+  generators: 2,
   observers: 8,
   startSpreadS: 15,
   maxNoisePct: 20,
