@@ -60,7 +60,7 @@ export function details(s: StepResult): string[] {
   lines.push(`  generator: ${g.processes} process(es), ${g.cpuPctTotal}% of its core, event-loop delay p95 ${g.loopP95} ms / max ${g.loopMax} ms, longest GC pause ${g.gcMaxMs} ms (${g.gcPct}% of the time in GC), heap ${g.heapMB} MB`);
   if (g.saturated) lines.push(`  WARNING: the generator is saturated (CPU ${g.cpuPctTotal}% of its core, loop delay p95 ${g.loopP95} ms): these latencies are partly the generator's.`);
   else if (g.loopMax > 100) lines.push(`  note: the generator's event loop stalled up to ${g.loopMax} ms (GC up to ${g.gcMaxMs} ms): the p99 and max include that.`);
-  if (s.machine) lines.push(`  machine: cores busy ${s.machine.coreBusyPct.join('% / ')}%; the idle bench server used ${s.machine.idleServerCpuPct}% of the server core, other processes ${s.machine.otherOnServerCorePct}% and ${s.machine.otherOnGeneratorCorePct}% of the generator core; steal ${s.machine.stealPct}%`);
+  if (s.machine) lines.push(`  machine: cores busy ${s.machine.coreBusyPct.join('% / ')}% (+ irq/softirq ${s.machine.irqPct.join('% / ')}%); the idle bench server used ${s.machine.idleServerCpuPct}% of the server core, other processes ${s.machine.otherOnServerCorePct}% and ${s.machine.otherOnGeneratorCorePct}% of the generator core; steal ${s.machine.stealPct}%; I/O stalls (PSI some/full) ${s.machine.ioSomePct ?? '-'}% / ${s.machine.ioFullPct ?? '-'}%${s.server.writeKBps !== undefined && s.server.writeKBps !== null ? `; server wrote ${s.server.writeKBps} KB/s` : ''}`);
   if (s.profile) lines.push(formatProfile(s.profile).split('\n').map((l) => `  ${l}`).join('\n'));
   return lines;
 }

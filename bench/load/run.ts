@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenOptions, GenReport, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
 import { Generator, ROOT, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
-import { coreBusyOf, coreDelta, coreTimes, cpuSeconds, type CoreTimes, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
+import { coreBusyOf, coreDelta, coreTimes, cpuSeconds, ioPressure, writeBytes, type CoreTimes, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
 import { checkLog, checkLogHttp, readAcks, type LogCheck } from './logcheck.ts';
 import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
 
@@ -75,7 +75,8 @@ export interface StepResult {
   acceptedByType: Record<string, Summary>;
   sentPerS: number;
   acceptedPerS: number;
-  server: { cpuPct: number | null; cpuUsPerPlayerS: number | null; rssMB: number | null; rssPerRoomKB: number | null; stderrLines: number };
+  /** writeKBps: what the server wrote to storage per second (its fsyncs are not counted by CPU). */
+  server: { cpuPct: number | null; cpuUsPerPlayerS: number | null; rssMB: number | null; rssPerRoomKB: number | null; stderrLines: number; writeKBps?: number | null };
   bytesPerTurn: { turns: number; bytes: number | null; frames: number | null; byKind: Record<string, number>; stateJson: number | null; ratio: number | null } | null;
   errors: { total: number; byKind: Record<string, number> };
   refusals: Record<string, number>;
@@ -87,7 +88,9 @@ export interface StepResult {
   profile?: ProfileSummary;
   /** Busy share of each core in the window and the part of it other processes took (a shared machine). */
   /** idleServerCpuPct: what the other bench server (no clients then) used meanwhile, on the same core. */
-  machine?: { coreBusyPct: number[]; stealPct: number; idleServerCpuPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
+  /** coreBusyPct: user + system time per core; irqPct: interrupts and softirqs (mostly the loopback traffic). */
+  /** ioSomePct / ioFullPct: share of the window some / all tasks of the machine were stalled on I/O (PSI). */
+  machine?: { coreBusyPct: number[]; irqPct: number[]; stealPct: number; ioSomePct?: number; ioFullPct?: number; idleServerCpuPct: number; otherOnServerCorePct: number | null; otherOnGeneratorCorePct: number | null };
   /** Measurement rounds (alternating with the other target). */
   rounds?: number;
   /** Rounds measured again because other processes took more than maxNoisePct of the server core. */
@@ -130,6 +133,10 @@ interface PerTarget {
   discardedErrors?: Record<string, number>;
   /** CPU seconds the other (idle) bench server used during this target's windows. */
   idleCpu: number;
+  /** I/O pressure (µs some / all tasks stalled on I/O) and bytes the server wrote, over the windows. */
+  ioSomeUs: number;
+  ioFullUs: number;
+  writeBytes: number;
 }
 
 /** N students in rooms of `seats`; every botEvery-th room has one seat fewer taken (a bot plays it). */
@@ -238,7 +245,7 @@ export class Bench {
         plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
         const t = (per[target] ??= {
           server, rooms: plans.length, clients: 0, setupS: 0, joinFailures: {}, rssGrowth: null, stderrBefore: server.stderrLines,
-          reports: [], cpu: 0, windowS: 0, cores: [], windows: [], idleCpu: 0, rssAfter: null,
+          reports: [], cpu: 0, windowS: 0, cores: [], windows: [], idleCpu: 0, rssAfter: null, ioSomeUs: 0, ioFullUs: 0, writeBytes: 0,
         });
         t.server = server;
         const rssBefore = rssBytes(server.pid);
@@ -266,6 +273,8 @@ export class Bench {
           const cpu0 = cpuSeconds(server.pid);
           const idle0 = idle.map((x) => cpuSeconds(x.pid) ?? 0);
           const cores0 = coreTimes();
+          const io0 = ioPressure();
+          const wb0 = writeBytes(server.pid);
           const w0 = Date.now();
           const h0 = process.hrtime.bigint();
           for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
@@ -278,6 +287,8 @@ export class Bench {
           const cpu1 = cpuSeconds(server.pid);
           const idleCpu = idle.reduce((a, x, i) => a + ((cpuSeconds(x.pid) ?? 0) - idle0[i]!), 0);
           const cores = coreDelta(cores0, coreTimes());
+          const io1 = ioPressure();
+          const wb1 = writeBytes(server.pid);
           const ws = (Date.now() - w0) / 1000;
           // A shared machine: when other processes took much of the server core in this round, measure it again.
           const serverCore = this.pin.server === null ? null : Number(this.pin.server);
@@ -299,6 +310,11 @@ export class Bench {
           t.cpu = cpu0 !== null && cpu1 !== null && t.cpu !== null ? t.cpu + (cpu1 - cpu0) : null;
           t.cores.push(cores);
           t.idleCpu += idleCpu;
+          if (io0 && io1) {
+            t.ioSomeUs += io1.some - io0.some;
+            t.ioFullUs += io1.full - io0.full;
+          }
+          if (wb0 !== null && wb1 !== null) t.writeBytes += wb1 - wb0;
           t.windowS += ws;
           t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
           break;
@@ -339,6 +355,11 @@ export class Bench {
       if (t.noisyRetries) result.noisyRetries = t.noisyRetries;
       if (t.discardedErrors) result.discardedErrors = t.discardedErrors;
       result.machine = this.noise(coreBusyOf(t.cores), result, (t.idleCpu / Math.max(1e-9, t.windowS)) * 100);
+      if (result.machine) {
+        result.machine.ioSomePct = round((t.ioSomeUs / 1e6 / Math.max(1e-9, t.windowS)) * 100, 1)!;
+        result.machine.ioFullPct = round((t.ioFullUs / 1e6 / Math.max(1e-9, t.windowS)) * 100, 1)!;
+      }
+      result.server.writeKBps = round(t.writeBytes / 1024 / Math.max(1e-9, t.windowS), 0);
       if (killed && target === 'entente') result.killed = true;
       if (target === 'entente' && o.cpuProf) this.profileWindows.push({ step: result, windows: t.windows });
       results.push(result);
@@ -437,14 +458,14 @@ export class Bench {
    * How busy each core was in the window, and how much of that was not ours (other processes on this shared
    * machine): the server core's busy share minus the server's CPU, the generator core's minus the generators'.
    */
-  private noise(cores: { busyPct: number; stealPct: number }[], r: StepResult, idlePct: number): StepResult['machine'] {
+  private noise(cores: { busyPct: number; stealPct: number; irqPct: number }[], r: StepResult, idlePct: number): StepResult['machine'] {
     const serverCore = this.pin.server === null ? null : Number(this.pin.server);
     const genCore = this.pin.generator === null || this.pin.generator.includes('-') ? null : Number(this.pin.generator);
     const c = (i: number | null): number | null => (i === null ? null : (cores[i]?.busyPct ?? null));
     const s = c(serverCore);
     const g = c(genCore);
     return {
-      coreBusyPct: cores.map((x) => x.busyPct), stealPct: round(Math.max(0, ...cores.map((x) => x.stealPct)), 1)!,
+      coreBusyPct: cores.map((x) => x.busyPct), irqPct: cores.map((x) => x.irqPct), stealPct: round(Math.max(0, ...cores.map((x) => x.stealPct)), 1)!,
       idleServerCpuPct: round(idlePct, 1)!,
       otherOnServerCorePct: s !== null && r.server.cpuPct !== null ? round(Math.max(0, s - r.server.cpuPct - idlePct), 1) : null,
       otherOnGeneratorCorePct: g !== null ? round(Math.max(0, g - r.generator.cpuPctTotal), 1) : null,

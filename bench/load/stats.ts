@@ -55,16 +55,20 @@ export interface CoreTimes {
   busy: number;
   total: number;
   steal: number;
+  irq: number;
 }
 
-/** Jiffies per core since boot from /proc/stat (busy = everything but idle and iowait). */
+/**
+ * Jiffies per core since boot from /proc/stat. busy = user + nice + system: processes' own time, comparable
+ * with their utime + stime; interrupt and softirq time (much of it the loopback traffic of the bench itself)
+ * is counted apart, in `irq`.
+ */
 export function coreTimes(): CoreTimes[] {
   try {
     return readFileSync('/proc/stat', 'utf8').split('\n').filter((l) => /^cpu\d+ /.test(l)).map((l) => {
       const v = l.trim().split(/\s+/).slice(1).map(Number);
       const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-      const idle = (v[3] ?? 0) + (v[4] ?? 0);
-      return { busy: total - idle, total, steal: v[7] ?? 0 };
+      return { busy: (v[0] ?? 0) + (v[1] ?? 0) + (v[2] ?? 0), total, steal: v[7] ?? 0, irq: (v[5] ?? 0) + (v[6] ?? 0) };
     });
   } catch {
     return [];
@@ -73,16 +77,42 @@ export function coreTimes(): CoreTimes[] {
 
 /** What each core did between two readings (jiffies). */
 export function coreDelta(a: CoreTimes[], b: CoreTimes[]): CoreTimes[] {
-  return b.map((x, i) => ({ busy: x.busy - (a[i]?.busy ?? x.busy), total: x.total - (a[i]?.total ?? x.total), steal: x.steal - (a[i]?.steal ?? x.steal) }));
+  return b.map((x, i) => ({
+    busy: x.busy - (a[i]?.busy ?? x.busy), total: x.total - (a[i]?.total ?? x.total), steal: x.steal - (a[i]?.steal ?? x.steal), irq: x.irq - (a[i]?.irq ?? x.irq),
+  }));
 }
 
 /** Busy share (%) of each core over several windows (deltas from coreDelta), and its steal time. */
-export function coreBusyOf(deltas: CoreTimes[][]): { busyPct: number; stealPct: number }[] {
+export function coreBusyOf(deltas: CoreTimes[][]): { busyPct: number; stealPct: number; irqPct: number }[] {
   const n = Math.max(0, ...deltas.map((d) => d.length));
   return Array.from({ length: n }, (_, i) => {
     const busy = deltas.reduce((a, d) => a + (d[i]?.busy ?? 0), 0);
     const total = deltas.reduce((a, d) => a + (d[i]?.total ?? 0), 0);
     const steal = deltas.reduce((a, d) => a + (d[i]?.steal ?? 0), 0);
-    return total > 0 ? { busyPct: round((busy / total) * 100, 1)!, stealPct: round((steal / total) * 100, 1)! } : { busyPct: 0, stealPct: 0 };
+    const irq = deltas.reduce((a, d) => a + (d[i]?.irq ?? 0), 0);
+    const pct = (x: number): number => (total > 0 ? round((x / total) * 100, 1)! : 0);
+    return { busyPct: pct(busy), stealPct: pct(steal), irqPct: pct(irq) };
   });
+}
+
+/** Total µs some / all tasks were stalled on I/O since boot (/proc/pressure/io), or null without PSI. */
+export function ioPressure(): { some: number; full: number } | null {
+  try {
+    const t = readFileSync('/proc/pressure/io', 'utf8');
+    const some = /some .*total=(\d+)/.exec(t);
+    const full = /full .*total=(\d+)/.exec(t);
+    return some && full ? { some: Number(some[1]), full: Number(full[1]) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes a process has written to storage so far (/proc/<pid>/io). */
+export function writeBytes(pid: number): number | null {
+  try {
+    const m = /write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
