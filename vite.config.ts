@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
 
 // One build for the browser client: index.html at the root, client/ code, shared/ rules for previews.
 // Phaser is loaded only after joining (dynamic import), so it lands in its own chunk.
@@ -6,7 +7,9 @@ const server = process.env.ENTENTE_SERVER ?? 'http://localhost:2567';
 
 export default defineConfig({
   root: '.',
-  publicDir: false,
+  // Preact for the DOM panels (JSX, and prefresh while developing); public/ holds the favicon.
+  plugins: [preact()],
+  publicDir: 'public',
   build: {
     outDir: 'dist',
     emptyOutDir: true,

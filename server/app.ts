@@ -5,9 +5,10 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { setContext, type ServerConfig, type ServerContext } from './config.ts';
 import { createHttpHandler, originAllowed } from './http.ts';
 import { JoinThrottle, MAX_WS_PAYLOAD } from './limits.ts';
-import { recoverMatches } from './recovery.ts';
+import { recoverMatches, startFailover } from './failover.ts';
+import { scaleOut } from './scaleOut.ts';
 import { MatchRoom, liveRooms } from './rooms/MatchRoom.ts';
-import { openSqliteStorage } from './storage/index.ts';
+import { openStorage } from './storage/open.ts';
 import { Journal } from './storage/journal.ts';
 
 // The whole server on one port: Colyseus (WebSocket + matchmaking), the JSON API and the built client.
@@ -22,7 +23,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage({ DATABASE_URL: config.databaseUrl ?? '', DATA_DIR: config.dataDir });
   const ctx: ServerContext = {
     config, storage, journal: new Journal(storage), throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
     creates: new JoinThrottle(config.createBurst, config.createPerMinute), joins: new JoinThrottle(config.joinBurst, config.joinPerMinute),
@@ -45,6 +46,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     transport,
     greet: false,
     gracefullyShutdown: false,
+    ...(await scaleOut(config)),
     rooms: { match: defineRoom(MatchRoom) },
   });
   // CORS for matchmaking: only echo origins we allow (Colyseus' default echoes any origin).
@@ -67,12 +69,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const recovered = await recoverMatches(ctx);
   if (recovered.length) console.log(`[entente] recovered ${recovered.length} match(es): ${recovered.join(', ')}`);
+  const stopFailover = startFailover(ctx);
   const port = (httpServer.address() as AddressInfo).port;
 
   let stopping: Promise<void> | null = null;
   const shutdown = (reason = 'The server is restarting. Your seat is kept: you will be able to rejoin in a moment.'): Promise<void> => {
     stopping ??= (async () => {
       ctx.shuttingDown = true;
+      stopFailover();
       for (const room of liveRooms) room.announceShutdown(reason);
       await new Promise((r) => setTimeout(r, 50));
       await Promise.race([colyseus.gracefullyShutdown(false).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);

@@ -23,7 +23,9 @@ export async function createClass(ctx: ServerContext, body: unknown): Promise<Ap
     return { status: 400, body: { ok: false, error: 'bad_options', message: `Those class settings are not valid (${issue.path.join('.') || 'options'}: ${issue.message}).` } };
   }
   const { matches: k, ...options } = parsed.data;
-  const code = newRoomCode((c) => !!matchMaker.getLocalRoomById(c));
+  let code = newRoomCode((c) => !!matchMaker.getLocalRoomById(c));
+  // A class code is unique among classes and matches (a student may type either).
+  while ((await ctx.storage.listRows({ classCode: code, limit: 1 })).length || (await ctx.storage.hasMatch(code))) code = newRoomCode(() => false);
   const secret = newSecret();
   const seed = options.seed ?? randomInt(0, 0xffffffff);
   const made: string[] = [];
@@ -47,7 +49,8 @@ async function matchesOf(ctx: ServerContext, code: string): Promise<MatchRow[]> 
 export async function seatInClass(ctx: ServerContext, code: string): Promise<ApiAnswer | null> {
   const rows = await matchesOf(ctx, code);
   if (!rows.length) return null;
-  const open = rows.filter((r) => r.status !== 'finished' && matchMaker.getLocalRoomById(r.id));
+  const live = await Promise.all(rows.map(async (r) => r.status !== 'finished' && !!(await matchMaker.getRoomById(r.id))));
+  const open = rows.filter((_r, i) => live[i]);
   if (!open.length) return { status: 409, body: { ok: false, error: 'match_over', message: 'The matches of this class are over.' } };
   const now = Date.now();
   const pending = (recent.get(code) ?? []).filter((x) => now - x.at < RECENT_MS);

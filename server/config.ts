@@ -38,6 +38,17 @@ export interface ServerConfig {
   testHooks: boolean;
   /** Multiplies every phase timer (tests only: `TIMER_SCALE` is read only with `ENTENTE_TEST_HOOKS=1`). */
   timerScale: number;
+  /** Several processes: Colyseus' Redis presence and driver (REDIS_URL), PostgreSQL storage (DATABASE_URL). */
+  redisUrl: string | null;
+  databaseUrl: string | null;
+  /** How browsers reach this very process (host:port[/path]), for joins routed here from another process. */
+  publicAddress: string | null;
+  /** A match's lease: a process that stops renewing it for this long loses the match to another (ms). */
+  leaseMs: number;
+  /** How often a process looks for matches whose process died (ms). */
+  failoverMs: number;
+  /** Behind a proxy that sets X-Forwarded-For to the client's address: count limits by that address. */
+  trustProxy: boolean;
 }
 
 const num = (v: string | undefined, d: number): number => {
@@ -65,6 +76,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: env.STATIC_DIR || 'dist',
     testHooks: env.ENTENTE_TEST_HOOKS === '1',
     timerScale: env.ENTENTE_TEST_HOOKS === '1' ? Math.min(1, Math.max(0.001, num(env.TIMER_SCALE, 1))) : 1,
+    redisUrl: env.REDIS_URL || null,
+    databaseUrl: env.DATABASE_URL || null,
+    publicAddress: env.PUBLIC_ADDRESS || null,
+    leaseMs: num(env.LEASE_SECONDS, 30) * 1000,
+    failoverMs: num(env.FAILOVER_SECONDS, 5) * 1000,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
 

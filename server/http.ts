@@ -36,8 +36,11 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The address limits count by: the socket's, or behind a trusted proxy the one it forwards. */
+export function clientIp(req: IncomingMessage, trustProxy = false): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : '';
+  return first || req.socket.remoteAddress || 'unknown';
 }
 
 /** Refuse a body over `limit` and close the connection, so it is never read. */
@@ -94,7 +97,7 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
   if (!body || typeof body !== 'object' || Array.isArray(body)) return mmError(req, res, 400, 400, 'The request is not valid JSON.');
   // Options starting with "__" are the server's own (restoring a match, tying it to a class).
   if (Object.keys(body).some((k) => k.startsWith('__'))) return mmError(req, res, 400, 400, 'Those options are not valid.');
-  const ip = clientIp(req);
+  const ip = clientIp(req, ctx.config.trustProxy);
   if (method === 'create') {
     if (ctx.creates.blocked(ip)) return mmError(req, res, 429, 429, 'Many matches were created from this network just now: wait a minute, then try again.');
     ctx.creates.fail(ip);
@@ -106,7 +109,8 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
     } catch {
       // not a code
     }
-    if (!isRoomCode(code) || !matchMaker.getLocalRoomById(code)) {
+    // Asked of the matchmaking driver: with several processes, the match may live on another one.
+    if (!isRoomCode(code) || !(await matchMaker.getRoomById(code))) {
       ctx.throttle.fail(ip);
       return mmError(req, res, 404, 522, 'There is no match with that code. Check it with your teacher.');
     }
@@ -118,7 +122,7 @@ async function matchmake(ctx: ServerContext, req: IncomingMessage, res: ServerRe
 }
 
 async function classes(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const ip = clientIp(req);
+  const ip = clientIp(req, ctx.config.trustProxy);
   if (path === '/api/classes') {
     if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
     const text = await readBody(req, res, MAX_MATCHMAKE_BODY);
@@ -165,7 +169,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
   if (path === '/api/matches') {
     if (req.method === 'GET') return json(res, 200, { matches: await listArchive(ctx, url.searchParams.get('scenario') || undefined) });
     if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method' });
-    const ip = clientIp(req);
+    const ip = clientIp(req, ctx.config.trustProxy);
     if (ctx.creates.blocked(ip)) {
       return json(res, 429, { ok: false, error: 'rate_limited', message: 'Many matches were added from this network just now: wait a minute, then try again.' }, { connection: 'close' });
     }

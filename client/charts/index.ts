@@ -194,7 +194,6 @@ export function lineChart(container: HTMLElement, opts: LineChartOptions): Chart
         plot.setData(toData(series, xs));
       } else {
         plot.destroy();
-        plotBox.replaceChildren();
         plot = new uPlot(makeOptions(), toData(series, xs), plotBox);
       }
     },

@@ -80,16 +80,8 @@ export type DebriefResult = { ok: true; view: DebriefView } | { ok: false; messa
 
 const TREATY_TYPES = new Set<string>(TREATY_EVENT_TYPES);
 
-/** Lay nations out on a circle (a small SVG of `size` px). */
-export function circleLayout(ids: readonly NationId[], size = 240, margin = 40): Map<NationId, { x: number; y: number }> {
-  const out = new Map<NationId, { x: number; y: number }>();
-  const r = size / 2 - margin;
-  ids.forEach((id, i) => {
-    const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, ids.length);
-    out.set(id, { x: Math.round((size / 2 + r * Math.cos(a)) * 10) / 10, y: Math.round((size / 2 + r * Math.sin(a)) * 10) / 10 });
-  });
-  return out;
-}
+export { circleLayout } from '../view/network.ts';
+import { circleLayout } from '../view/network.ts';
 
 export function replayLink(id: string, m: Pick<Moment, 'turn' | 'phase'>): string {
   return `/replay/${encodeURIComponent(id)}?turn=${m.turn}&phase=${m.phase}`;

@@ -1,31 +1,27 @@
 import { Client, type Room } from '@colyseus/sdk';
-import type { ChatLine, ClientMessage, ClientMessageType, CreateOptions, ErrorMessage, PrivateView, SeatSecretMessage, TeacherView } from '../../shared/protocol/messages.ts';
+import type { ClientMessage, ClientMessageType, CreateOptions } from '../../shared/protocol/messages.ts';
+import { CLOSE_CODES, FINAL_JOIN_CODES, SERVER_MESSAGES } from './protocol.ts';
 import { Store } from '../state/store.ts';
 import { initialAppState, readPublic, type AppState } from '../state/model.ts';
-import { clearSession, loadSecret, loadSession, saveSecret, saveSession } from './session.ts';
+import { clearSession, deviceId, loadSecret, loadSession, saveSession } from './session.ts';
 import { joinErrorText } from './errors.ts';
-import { phaseHint, phaseLine } from '../view/format.ts';
+import { serverHandlers, type Pending } from './handlers.ts';
 
-// The network layer: the only code that touches the Colyseus SDK. It hosts, joins and rejoins a match,
-// turns the synced schema state and the targeted messages into the app store, and sends validated
-// client messages. It never applies an action itself: it waits for the server's state.
+// The network layer: the only code that touches the Colyseus SDK for a seat (the projector has its own,
+// read-only, in projector.ts). It hosts, joins and rejoins a match, turns the synced schema state and the
+// targeted messages into the one store, and sends client messages. It never applies an action itself:
+// it waits for the server's state.
 
 export const ROOM = 'match';
 
-function endpoint(): string {
+export function endpoint(): string {
   const override = new URLSearchParams(location.search).get('server');
-  if (override) return override;
-  return `${location.protocol}//${location.host}`;
+  return override ?? `${location.protocol}//${location.host}`;
 }
 
-export interface Announcer {
-  (text: string): void;
-}
+export type Announcer = (text: string) => void;
 
 let refCounter = 0;
-
-/** Join refusals that retrying cannot fix: nickname taken, kicked, wrong secret, match over. */
-const FINAL_JOIN_CODES = new Set([4301, 4302, 4303, 4304, 4306, 4307, 4308]);
 
 export class Connection {
   readonly store = new Store<AppState>(initialAppState());
@@ -34,6 +30,8 @@ export class Connection {
   #announce: Announcer;
   #code = '';
   #leaving = false;
+  #unloading = false;
+  #pending: Pending = new Map();
 
   constructor(announce: Announcer = () => {}) {
     this.#client = new Client(endpoint());
@@ -48,25 +46,22 @@ export class Connection {
     addEventListener('beforeunload', dying);
   }
 
-  #unloading = false;
-
-  get room(): Room | null {
-    return this.#room;
+  get code(): string {
+    return this.#code;
   }
 
   async host(options: CreateOptions): Promise<void> {
-    this.store.set({ status: 'connecting', error: null, nickname: options.hostName });
-    const room = await this.#client.create(ROOM, options);
+    this.store.set({ ...initialAppState(), status: 'connecting', nickname: options.hostName });
+    const room = await this.#client.create(ROOM, { ...options, device: deviceId() });
     this.#code = room.roomId;
-    this.store.set({ isHost: true });
     await this.#attach(room, options.hostName, true);
   }
 
   async join(code: string, nickname: string): Promise<void> {
-    this.store.set({ status: 'connecting', error: null, nickname });
+    this.store.set({ ...initialAppState(), status: 'connecting', nickname });
     try {
       const secret = loadSecret(code);
-      const room = await this.#client.joinById(code, secret ? { nickname, secret } : { nickname });
+      const room = await this.#client.joinById(code, { nickname, device: deviceId(), ...(secret ? { secret } : {}) });
       this.#code = room.roomId;
       await this.#attach(room, nickname, false);
     } catch (e) {
@@ -75,10 +70,26 @@ export class Connection {
     }
   }
 
+  /** The projector page: the public state only, read-only (it may send nothing and receives no private data). */
+  async watch(code: string, key: string): Promise<void> {
+    this.store.set({ ...initialAppState(), status: 'connecting' });
+    this.#projector = true;
+    try {
+      const room = await this.#client.joinById(code, { projector: key });
+      this.#code = room.roomId;
+      await this.#attach(room, 'Projector', false);
+    } catch (e) {
+      this.store.set({ status: 'idle', error: joinErrorText(e) });
+      throw new Error(joinErrorText(e), { cause: e });
+    }
+  }
+
+  #projector = false;
+
   /**
    * After a reload, or when the connection was lost for good (e.g. the server restarted): the saved token
    * first (same session, within the server's grace window), then the seat secret, retrying while the
-   * server is unreachable. Shows "reconnecting…" meanwhile. False when the seat cannot be reclaimed.
+   * server is unreachable. False when the seat cannot be reclaimed (the store's `error` says why).
    */
   async resume(deadlineMs = 90_000): Promise<boolean> {
     const saved = loadSession();
@@ -101,7 +112,7 @@ export class Connection {
       try {
         const secret = loadSecret(saved.code);
         if (!secret) { problem = 'This browser has no seat in that match any more.'; break; }
-        const room = await this.#client.joinById(saved.code, { nickname: saved.nickname, secret });
+        const room = await this.#client.joinById(saved.code, { nickname: saved.nickname, secret, device: deviceId() });
         this.#code = saved.code;
         await this.#attach(room, saved.nickname, saved.host);
         return true;
@@ -113,7 +124,7 @@ export class Connection {
       }
     }
     clearSession();
-    this.store.set({ status: 'idle', error: problem });
+    this.store.set({ ...initialAppState(), error: problem });
     return false;
   }
 
@@ -123,7 +134,12 @@ export class Connection {
     room.reconnection.maxRetries = 30;
     room.reconnection.minUptime = 0;
     this.#save(nickname, host);
-    room.onMessage('*', (type, payload) => this.#onMessage(String(type), payload));
+    const handlers = serverHandlers({
+      store: this.store, announce: this.#announce, pending: this.#pending, code: () => this.#code,
+      save: (h) => this.#save(this.store.get().nickname, h),
+      removed: (message) => this.#closed(message, true),
+    });
+    for (const type of SERVER_MESSAGES) room.onMessage(type, handlers[type] as (p: unknown) => void);
     room.onDrop(() => { if (!this.#unloading) this.store.set({ status: 'reconnecting' }); });
     room.onReconnect(() => {
       this.#save(nickname, host);
@@ -131,98 +147,41 @@ export class Connection {
     });
     room.onLeave((code) => {
       if (this.#leaving || this.#unloading || this.#room !== room) return;
-      if (code === 4100 || code === 4101 || code === 4000 || code === 1000) {
-        const reason = code === 4100 ? 'The teacher removed you from this match.'
-          : code === 4101 ? 'You opened this match in another tab or device, so this one was closed.'
-          : 'You left the match.';
-        if (code === 4100) clearSession();
-        this.store.set({ status: 'closed', error: reason });
-        return;
-      }
+      if (code === CLOSE_CODES.kicked) return this.#closed('The teacher removed you from this match.', true);
+      if (code === CLOSE_CODES.replaced) return this.#closed('You opened this match in another tab or device, so this one was closed.', false);
+      if (code === 4000 || code === 1000) return this.#closed('The match closed.', false);
+      if (this.#projector) return this.#closed('The projector lost the match: reload the page.', false);
       // Lost for good (the server restarted, or the network was gone too long): rejoin with the seat secret.
-      void this.resume().then((ok) => { if (!ok) this.store.set({ status: 'closed', error: this.store.get().error ?? 'The connection to the match was lost.' }); });
+      void this.resume().then((ok) => { if (!ok) this.#closed(this.store.get().error ?? 'The connection to the match was lost.', false); });
     });
     room.onError((_code, message) => this.store.set({ error: message ?? 'Connection error.' }));
     const first = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
     room.onStateChange((state) => this.#onState(state));
-    this.store.set({ sessionId: room.sessionId, status: 'connected', nickname, isHost: host, error: null });
+    this.store.set({ status: 'connected', nickname, isHost: host, error: null });
     await Promise.race([first, new Promise((r) => setTimeout(r, 4000))]);
     const st = (room as { state?: unknown }).state;
     if (st) this.#onState(st);
   }
 
+  /** The match is gone for this browser: back to an empty store with the reason, for the home page. */
+  #closed(reason: string, forget: boolean): void {
+    this.#leaving = true;
+    if (forget) clearSession();
+    this.#room = null;
+    for (const p of this.#pending.values()) { clearTimeout(p.timer); p.reject(new Error(reason)); }
+    this.#pending.clear();
+    this.store.set({ ...initialAppState(), status: 'closed', error: reason });
+  }
+
   #save(nickname: string, host: boolean): void {
-    if (!this.#room) return;
+    if (!this.#room || this.#projector) return;
     saveSession({ code: this.#code, token: this.#room.reconnectionToken, nickname, host });
   }
 
   #onState(state: unknown): void {
     const json = typeof (state as { toJSON?: () => unknown })?.toJSON === 'function' ? (state as { toJSON: () => unknown }).toJSON() : state;
     const { meta, game } = readPublic(json, this.#code);
-    const prev = this.store.get();
-    if (prev.meta?.started && prev.game && (prev.game.phase !== game.phase || prev.game.turn !== game.turn) && !meta.over) {
-      this.#announce(`${phaseLine(game.turn, game.turns, game.phase)}. ${phaseHint(game.phase)}`);
-    }
-    if (prev.game && game.news.length > prev.game.news.length) {
-      const item = game.news[game.news.length - 1]!;
-      this.#announce(`News of turn ${item.turn}: ${item.lines.join(' ')}`);
-    }
-    this.store.set({ meta, game, version: prev.version + 1 });
-  }
-
-  #onMessage(type: string, payload: unknown): void {
-    const p = (payload ?? {}) as Record<string, unknown>;
-    const st = this.store.get();
-    if (type === 'error' || (typeof p.code === 'string' && typeof p.message === 'string' && !('secret' in p))) {
-      const e = p as unknown as ErrorMessage;
-      this.store.set({ error: e.message });
-      this.#announce(e.message);
-      if (e.ref) this.#settle(e.ref, e.message);
-      return;
-    }
-    if (type === 'seat' || typeof p.secret === 'string') {
-      const s = p as unknown as SeatSecretMessage;
-      saveSecret(this.#code, s.secret);
-      this.store.set({ playerId: s.playerId ?? st.playerId, isHost: s.host ?? st.isHost, version: st.version + 1 });
-      this.#save(st.nickname, s.host ?? st.isHost);
-      return;
-    }
-    if (type === 'kicked' || type === 'shutdown') {
-      const m = String(p.message ?? '');
-      this.store.set({ error: m });
-      this.#announce(m);
-      if (type === 'kicked') { this.#leaving = true; clearSession(); this.store.set({ status: 'closed' }); }
-      return;
-    }
-    if (type === 'accepted') {
-      if (typeof p.ref === 'string') this.#settle(p.ref, null);
-      return;
-    }
-    if (type === 'private' || type === 'view' || ('relations' in p && 'proposals' in p)) {
-      const priv = p as unknown as PrivateView;
-      const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
-      for (const prop of priv.proposals ?? []) {
-        if (!before.has(prop.id) && prop.status === 'open' && priv.nation && prop.to.includes(priv.nation) && st.priv) {
-          const from = st.game?.nations.find((n) => n.id === prop.from)?.name ?? prop.from;
-          this.#announce(`New proposal from ${from}: a ${prop.terms.kind === 'alliance' ? 'defensive alliance' : 'strategic partnership'}.`);
-        }
-      }
-      const chat = priv.chat ? mergeChat(st.chat, priv.chat) : st.chat;
-      this.store.set({ priv, chat, playerId: priv.playerId ?? st.playerId, version: st.version + 1 });
-      return;
-    }
-    if (type === 'teacher' || 'policies' in p) {
-      this.store.set({ teacher: p as unknown as TeacherView });
-      return;
-    }
-    if (type === 'chat' || typeof p.fromName === 'string') {
-      const line = p as unknown as ChatLine;
-      this.store.set({ chat: mergeChat(st.chat, [line]) });
-      return;
-    }
-    if (Array.isArray(payload) && type === 'chatHistory') {
-      this.store.set({ chat: mergeChat(st.chat, payload as ChatLine[]) });
-    }
+    this.store.set({ meta, game, version: this.store.get().version + 1 });
   }
 
   send<T extends ClientMessageType>(type: T, payload: Omit<ClientMessage<T>, 'ref'>): string {
@@ -231,16 +190,6 @@ export class Connection {
     this.store.set({ error: null });
     this.#room.send(type, { ...payload, ref });
     return ref;
-  }
-
-  #pending = new Map<string, { resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
-
-  #settle(ref: string, error: string | null): void {
-    const p = this.#pending.get(ref);
-    if (!p) return;
-    this.#pending.delete(ref);
-    clearTimeout(p.timer);
-    if (error === null) p.resolve(); else p.reject(new Error(error));
   }
 
   /** Send and wait for the server's answer: resolves on `accepted`, rejects with the `error` sentence. */
@@ -256,14 +205,9 @@ export class Connection {
   async leave(): Promise<void> {
     this.#leaving = true;
     clearSession();
-    await this.#room?.leave(true).catch(() => 0);
+    const room = this.#room;
     this.#room = null;
     this.store.set({ ...initialAppState() });
+    await room?.leave(true).catch(() => 0);
   }
-}
-
-export function mergeChat(a: ChatLine[], b: ChatLine[]): ChatLine[] {
-  const seen = new Map<string, ChatLine>();
-  for (const l of [...a, ...b]) seen.set(`${l.id}:${l.from}:${l.to}`, l);
-  return [...seen.values()].sort((x, y) => x.id - y.id);
 }

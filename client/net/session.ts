@@ -42,6 +42,23 @@ export function loadSecret(code: string): string | undefined {
   return safe(() => localStorage.getItem(SECRET(code)) ?? undefined, undefined);
 }
 
+const DEVICE = 'entente.device';
+
+/**
+ * This browser's id, the same for every match (sent on every join and create): a browser the host removed
+ * cannot come back into that match under another nickname. Random, not a fingerprint.
+ */
+export function deviceId(): string {
+  return safe(() => {
+    let id = localStorage.getItem(DEVICE);
+    if (!id) {
+      id = crypto.randomUUID();
+      localStorage.setItem(DEVICE, id);
+    }
+    return id;
+  }, 'no-storage');
+}
+
 /** Every (code, secret) this browser keeps: the matches it hosted among them (the server decides which). */
 export function allSecrets(): { id: string; secret: string }[] {
   return safe(() => {

@@ -151,7 +151,28 @@ export function treatyStatus(s: GameState, t: Treaty, viewer: NationId | null): 
   } else if (Number.isFinite(free)) {
     out.push(free <= s.turn ? 'You may leave freely with notice.' : `Leaving before turn ${free} is a public break.`);
   } else if (t.terms.kind === 'alliance') {
-    out.push(`Open-ended: leaving takes ${t.terms.notice} turns' notice.`);
+    out.push(`Open-ended: leaving takes ${t.terms.notice} turn${t.terms.notice === 1 ? "'s" : "s'"} notice.`);
+  }
+  return out;
+}
+
+export interface TermChange { key: string; label: string; from: string; to: string }
+
+function shownValue(f: TermField): string {
+  if (f.control.type === 'select') return f.control.options.find((o) => o.value === f.value)?.label ?? String(f.value);
+  if (f.control.type === 'toggle') return f.value ? 'Yes' : 'No';
+  if (f.value === null) return f.control.allowNone ?? 'None';
+  return String(f.value);
+}
+
+/** Term by term, what changed between two sets of terms (a counter-proposal against the proposal it answers). */
+export function termChanges(s: GameState, before: Terms, after: Terms, parties: NationId[]): TermChange[] {
+  if (before.kind !== after.kind) return [{ key: 'kind', label: 'Kind of treaty', from: kindName(before.kind), to: kindName(after.kind) }];
+  const old = new Map(termFields(s, before, parties).map((f) => [f.key, f]));
+  const out: TermChange[] = [];
+  for (const f of termFields(s, after, parties)) {
+    const o = old.get(f.key);
+    if (o && o.value !== f.value) out.push({ key: f.key, label: f.label, from: shownValue(o), to: shownValue(f) });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { newClock, recovered } from './clock.ts';
 import { CHAT_KEPT } from './chat.ts';
 import { projectorKeyOf } from './publish.ts';
 import { Seats } from './seats.ts';
-import { Session } from './session.ts';
+import { Session, type LeaseTerms } from './session.ts';
 
 // Where a match comes from: a teacher's new match, a "what if" fork of an archived one (from its public
 // record), or a match brought back after a restart by replaying its log. Each gives the session, the
@@ -44,6 +44,8 @@ export interface CreateDeps {
   now: () => number;
   /** Codes in use by live rooms of this process (storage knows the rest). */
   liveCode: (code: string) => boolean;
+  /** With several processes: the lease each match's writes renew. */
+  lease?: LeaseTerms;
 }
 
 /** A match of a class: its code, and the secret its host (the class's teacher) shares with the other matches. */
@@ -106,7 +108,7 @@ export async function createMatch(deps: CreateDeps, options: unknown, tie?: Clas
       id: code, scenario: scenario.id, seed, settings, seats: defaultPlayers(scenario, seats), players: people.stored(), status: 'lobby',
       clock: newClock(), parent, created: now, updated: now, finished: null,
     };
-    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), [], [], deps.now, true);
+    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), [], [], deps.now, true, deps.lease);
     for (const a of prefix) {
       const e = session.record(a);
       if (e) throw new CreateError(500, `The forked match could not be replayed: ${e.message}`);
@@ -134,7 +136,7 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const r = replay(matchFileOf(row, actions, 'all'));
   if (!r.ok) throw new Error(`match ${code}: replay failed at action ${r.index}: ${r.error.message}`);
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
-  const session = new Session(deps.journal, row, r.final, actions, chat, deps.now);
+  const session = new Session(deps.journal, row, r.final, actions, chat, deps.now, false, deps.lease);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
   return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, phaseStart: r.frames.at(-1)!.state };
 }

@@ -1,10 +1,9 @@
 import type { GameState, Scenario } from '../../shared/types.ts';
-import { CLOSE_CODES, SERVER_ERRORS, projectorOptionsSchema, type ServerMessageType } from '../../shared/protocol/messages.ts';
+import { CLOSE_CODES, SERVER_ERRORS, type ServerMessageType } from '../../shared/protocol/messages.ts';
 
 export type { MatchConfig, Port } from './port.ts';
 import { MatchState } from '../state/MatchState.ts';
-import { secretMatches } from '../secrets.ts';
-import type { StoredChatLine } from '../storage/index.ts';
+import { LeaseLostError, type StoredChatLine } from '../storage/index.ts';
 import { Bots } from './bots.ts';
 import { CHAT_KEPT } from './chat.ts';
 import { PhaseClock } from './clock.ts';
@@ -12,7 +11,7 @@ import type { MatchConfig, Port } from './port.ts';
 import { receive } from './commands.ts';
 import { newConn, refOf, serverError, type Conn, type Fail } from './inbox.ts';
 import { closePhase, phaseShouldClose } from './phases.ts';
-import { Publisher } from './publish.ts';
+import { Publisher, projectorRefusal } from './publish.ts';
 import { Seats, type JoinDecision, type Person } from './seats.ts';
 import type { Session } from './session.ts';
 import { Drafts } from './teams.ts';
@@ -25,8 +24,6 @@ import { Drafts } from './teams.ts';
 
 /** An answer or message waiting for the writes before it to be durable. */
 type Out = { session: string; type: ServerMessageType; payload: unknown; ack?: boolean } | { line: StoredChatLine };
-
-const MAX_PROJECTORS = 4;
 
 export class Match {
   readonly state = new MatchState();
@@ -96,11 +93,8 @@ export class Match {
   }
 
   #projector(sessionId: string, options: object): JoinDecision | { ok: true; kind: 'projector' } {
-    const parsed = projectorOptionsSchema.safeParse(options);
-    if (!parsed.success || !secretMatches(this.session.row.settings.projectorKeyHash, parsed.data.projector)) {
-      return { ok: false, code: 'bad_projector', message: 'This projector link is not valid any more: open it again from the teacher console.' };
-    }
-    if (this.projectors.size >= MAX_PROJECTORS) return { ok: false, code: 'match_full', message: 'Enough projectors show this match already.' };
+    const refused = projectorRefusal(this.session.row.settings.projectorKeyHash, options, this.projectors.size);
+    if (refused) return refused;
     this.projectors.add(sessionId);
     this.#conns.set(sessionId, newConn());
     void this.sync();
@@ -250,6 +244,12 @@ export class Match {
     try {
       snap = await this.session.commit();
     } catch (e) {
+      if (e instanceof LeaseLostError) {
+        console.error(`[entente] match ${this.code}: another process runs it now; letting it go`);
+        this.dispose();
+        this.port.lost();
+        return;
+      }
       console.error(`[entente] match ${this.code}: could not save:`, (e as Error).message);
       this.seats.dirty = true;
       this.#deliver(out.map((o) => ('ack' in o && o.ack ? { session: o.session, type: 'error' as const, payload: { ...serverError('storage'), ...(o.payload as object) } } : o)).filter((o) => !('line' in o)));

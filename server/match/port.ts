@@ -11,6 +11,8 @@ export interface Port {
   broadcastPatch(): void;
   /** The match ended: the carrier may let it go once everyone has left. */
   finished(): void;
+  /** Another process runs the match now (its lease was lost): stop carrying it. */
+  lost(): void;
   timers: Timers;
   now(): number;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stateHash } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/types.ts';
-import type { SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { projectorOptionsSchema, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { secretMatches } from '../secrets.ts';
 import { mirrorGame } from '../state/mirror.ts';
 import { PlayerView } from '../state/MatchState.ts';
 import type { StoredChatLine } from '../storage/index.ts';
@@ -18,6 +19,17 @@ import { teamView } from './teams.ts';
 /** The projector page's key: derived from the host's seat secret, so it needs no storage of its own. */
 export const projectorKeyOf = (code: string, hostSecret: string): string =>
   createHash('sha256').update(`projector|${code}|${hostSecret}`).digest('base64url').slice(0, 32);
+
+const MAX_PROJECTORS = 4;
+
+/** Why a projector may not connect (a wrong or old key, or enough projectors already); null when it may. */
+export function projectorRefusal(keyHash: string | undefined, options: object, projectors: number): { ok: false; code: 'bad_projector' | 'match_full'; message: string } | null {
+  const parsed = projectorOptionsSchema.safeParse(options);
+  if (!parsed.success || !secretMatches(keyHash, parsed.data.projector)) {
+    return { ok: false, code: 'bad_projector', message: 'This projector link is not valid any more: open it again from the teacher console.' };
+  }
+  return projectors >= MAX_PROJECTORS ? { ok: false, code: 'match_full', message: 'Enough projectors show this match already.' } : null;
+}
 
 const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 

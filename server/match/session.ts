@@ -9,6 +9,12 @@ import type { MatchRow, MatchStatus, StoredChatLine, StoredClock, StoredPlayer, 
 // disk; if a write fails, the match goes back to what is on disk. The session is the only writer of the
 // match's status and its stored clock.
 
+/** With several processes: every batch of a match renews this process's lease of it, or fails. */
+export interface LeaseTerms {
+  owner: string;
+  ttlMs: number;
+}
+
 export interface Snapshot {
   game: GameState;
   row: MatchRow;
@@ -29,9 +35,12 @@ export class Session {
   #durable: Snapshot;
   #now: () => number;
 
+  readonly #lease: LeaseTerms | undefined;
+
   /** `fresh`: a new match, whose row is written by the first commit, with whatever is recorded before it. */
-  constructor(journal: Journal, row: MatchRow, game: GameState, log: Action[], chat: StoredChatLine[], now: () => number, fresh = false) {
+  constructor(journal: Journal, row: MatchRow, game: GameState, log: Action[], chat: StoredChatLine[], now: () => number, fresh = false, lease?: LeaseTerms) {
     this.code = row.id;
+    this.#lease = lease;
     if (fresh) this.#ops.push({ op: 'createMatch', row });
     this.#journal = journal;
     this.#row = row;
@@ -112,6 +121,8 @@ export class Session {
     const ops = this.#ops.splice(0);
     if (Object.keys(this.#patch).length) ops.push({ op: 'updateMatch', match: this.code, patch: this.#patch, at: this.#now() });
     this.#patch = {};
+    // The lease is checked in the same transaction as the writes: a process that lost it writes nothing.
+    if (ops.length && this.#lease) ops.splice(ops[0]?.op === 'createMatch' ? 1 : 0, 0, this.leaseOp());
     const snap: Snapshot = { game: this.#game, row: this.#row, actions: this.log.length, chat: this.chat.length };
     if (!ops.length) return this.#durable;
     try {
@@ -129,6 +140,16 @@ export class Session {
     }
     this.#durable = snap;
     return snap;
+  }
+
+  /** The write that takes or renews this process's lease of the match. */
+  leaseOp(): WriteOp {
+    const now = this.#now();
+    return { op: 'lease', match: this.code, owner: this.#lease!.owner, now, until: now + this.#lease!.ttlMs };
+  }
+
+  get leased(): boolean {
+    return !!this.#lease;
   }
 
   /** Keep only the most recent chat lines in memory (older ones stay on disk). */

@@ -5,6 +5,7 @@ import { CreateError, createMatch, type ClassTie, type Created } from '../match/
 import { Match, type Port } from '../match/match.ts';
 import type { MatchState } from '../state/MatchState.ts';
 import { installFrameGate } from './frameGate.ts';
+import { createDeps, leaseTerms } from '../failover.ts';
 
 // The Colyseus room of one match: its hooks only. Who may come in, what each message does and when
 // anything is shown are the match's (server/match/match.ts); the room carries connections, the clock
@@ -55,7 +56,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       created = restored;
     } else {
       if (ctx.shuttingDown) throw new ServerError(CloseCode.SERVER_SHUTDOWN, SERVER_ERRORS.shutting_down);
-      created = await createMatch({ journal: ctx.journal, now: Date.now, liveCode: (c) => !!matchMaker.getLocalRoomById(c) }, rest, tie).catch((e: unknown) => {
+      created = await createMatch(createDeps(ctx), rest, tie).catch((e: unknown) => {
         throw e instanceof CreateError ? new ServerError(e.status, e.message) : e;
       });
     }
@@ -82,6 +83,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         this.autoDispose = true;
         if (this.clients.length === 0) void this.disconnect();
       },
+      lost: () => void this.disconnect(CLOSE_CODES.moved),
       timers: { setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms) },
       now: Date.now,
     };
@@ -135,6 +137,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override onDispose(): void {
     liveRooms.delete(this);
     this.match?.dispose();
+    // A finished match frees its lease at once (an unfinished one keeps it, so that no other process takes
+    // it while this one is only restarting).
+    const terms = leaseTerms(context());
+    if (terms && this.match?.session.status === 'finished') void context().storage.release(this.roomId, terms.owner).catch(() => undefined);
   }
 
   override onBeforeShutdown(): void {

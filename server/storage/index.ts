@@ -106,13 +106,23 @@ export type WriteOp =
   | { op: 'createMatch'; row: MatchRow }
   | { op: 'appendAction'; match: string; index: number; action: Action; at: number }
   | { op: 'appendChat'; match: string; line: StoredChatLine }
-  | { op: 'updateMatch'; match: string; patch: MatchPatch; at: number };
+  | { op: 'updateMatch'; match: string; patch: MatchPatch; at: number }
+  /** Take or renew `owner`'s lease of the match; the whole batch fails (LeaseLostError) if another owner holds it. */
+  | { op: 'lease'; match: string; owner: string; now: number; until: number };
 
 /** `write` rejects with this when a batch creates a match whose id exists (room codes are unique). */
 export class DuplicateMatchError extends Error {
   constructor(id: string) {
     super(`a match with id ${id} exists`);
     this.name = 'DuplicateMatchError';
+  }
+}
+
+/** `write` rejects with this when a batch's lease belongs to another process: this one must stop the match. */
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`another process runs match ${id} now`);
+    this.name = 'LeaseLostError';
   }
 }
 

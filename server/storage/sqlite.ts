@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Action } from '../../shared/types.ts';
-import { DuplicateMatchError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
+import { DuplicateMatchError, LeaseLostError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
 
 // The embedded default: one SQLite file in DATA_DIR through Node 24's node:sqlite (no native build).
 // WAL journal with synchronous=FULL, so a committed transaction survives kill -9 and power loss.
@@ -113,7 +113,7 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     actions: db.prepare('SELECT action FROM actions WHERE match_id = ? ORDER BY idx'),
     chat: db.prepare('SELECT line FROM chat WHERE match_id = ? ORDER BY id'),
     list: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE (:scenario IS NULL OR m.scenario = :scenario) AND (:status IS NULL OR m.status = :status)
-                      AND (:class IS NULL OR json_extract(m.settings, '$.classCode') = :class) ORDER BY m.created DESC LIMIT :limit`),
+                      AND (:class IS NULL OR json_extract(m.settings, '$.classCode') = :class) ORDER BY m.created DESC, m.id DESC LIMIT :limit`),
     byId: db.prepare(`SELECT m.*, ${COUNT} FROM matches m WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.created DESC`),
     setOutcome: db.prepare('UPDATE matches SET outcome = ? WHERE id = ?'),
     deleteActions: db.prepare('DELETE FROM actions WHERE match_id = ?'),
@@ -182,6 +182,9 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
         return;
       case 'updateMatch':
         return update(w.match, w.patch, w.at);
+      case 'lease':
+        if (Number(q.lease.run({ id: w.match, owner: w.owner, until: w.until, now: w.now }).changes) === 0) throw new LeaseLostError(w.match);
+        return;
     }
   };
 

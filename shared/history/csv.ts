@@ -29,3 +29,29 @@ export function treatyEventsCsv(h: History): string {
   }
   return rows(['turn', 'phase', 'event', 'treaty', 'kind', 'nations', 'actor', 'text'], data);
 }
+
+/**
+ * The people sheet, for the teacher's marking: each student with their nation and roles, how many of the
+ * nation's actions they drafted and signed, and their journal lines (the notes of what they drafted).
+ * Empty (a header only) for a match without teams.
+ */
+export function peopleCsv(h: History): string {
+  const names = new Map(h.initial.nations.map((n) => [n.id, n.name]));
+  const people = h.file.people ?? [];
+  const data = people.map((p) => {
+    let drafted = 0;
+    let signed = 0;
+    const journal: string[] = [];
+    for (const st of h.steps) {
+      const s = 'signed' in st.action ? st.action.signed : undefined;
+      if (!s) continue;
+      if (s.drafter === p.id) {
+        drafted += 1;
+        if (st.action.note) journal.push(`Year ${st.turn}: ${st.action.note}`);
+      }
+      if (s.signer === p.id) signed += 1;
+    }
+    return [p.nickname, p.nation ? names.get(p.nation) ?? p.nation : '', p.roles.join(' + '), drafted, signed, journal.join(' | ')];
+  });
+  return rows(['nickname', 'nation', 'roles', 'drafted', 'signed', 'journal'], data);
+}

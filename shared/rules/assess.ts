@@ -4,6 +4,7 @@ import { complementarity, dependenceAt, projectYield } from './partnership.ts';
 import { freeExitFrom } from './treaties.ts';
 import { clamp, nameOf, nation, pair, round } from './state.ts';
 import { attackerName } from './crisis.ts';
+import { count, sentence } from './describe.ts';
 
 // Before signing: what the viewing nation should weigh. Each factor has a value (-100 bad .. +100 good for
 // the viewer) and a one-line reason. Players see it beside every proposal; bots decide with it.
@@ -62,6 +63,14 @@ const names = (s: GameState, ids: NationId[]): string => ids.map((n) => nameOf(s
 const avg = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** Plain words for when the viewer would be called to fight under alliance terms. */
+/** Years ahead the assessment and the preview project a partnership's yield (the same figure in both). */
+export const yieldHorizon = (turnsLeft: number): number => Math.min(4, turnsLeft);
+/** Years ahead both project the dependence a partnership builds. */
+export const dependenceHorizon = (minTerm: number, turnsLeft: number): number => Math.min(5, Math.max(minTerm, Math.min(turnsLeft, 5)));
+const turnsLeftIn = (s: GameState): number => Math.max(1, s.turns - s.turn + 1);
+/** "1 turn's notice", "2 turns' notice". */
+const notice = (n: number): string => `${n} turn${n === 1 ? "'s" : "s'"} notice`;
+
 export function whenCalled(s: GameState, terms: Terms, partners: NationId[]): string {
   if (terms.kind !== 'alliance') return 'A partnership never obliges you to fight.';
   const who = terms.adversary === ADVERSARY_ANY ? 'anyone' : attackerName(s, terms.adversary);
@@ -77,7 +86,7 @@ export function assess(s: GameState, viewer: NationId, p: ProposalLike): Assessm
   const kind = p.terms.kind;
   const terms = p.terms;
   const factors: Factor[] = [];
-  const turnsLeft = Math.max(1, s.turns - s.turn + 1);
+  const turnsLeft = turnsLeftIn(s);
 
   // Shared objectives: common threats for an alliance, common growth for a partnership.
   if (terms.kind === 'alliance') {
@@ -121,11 +130,11 @@ export function assess(s: GameState, viewer: NationId, p: ProposalLike): Assessm
     const scope = terms.scope === 'home' ? 0.6 : 1;
     const prov = terms.nonProvocation ? 0.8 : 1.2;
     const risk = exposure * (0.5 + share) * scope * prov * (s.pressure / 40);
-    factors.push({ key: 'risks', label: FACTOR_LABELS.risks, value: clamp(round(-risk), -100, 0), reason: `Entrapment: ${names(s, partners)} ${exposure >= 60 ? 'often face' : exposure >= 35 ? 'sometimes face' : 'rarely face'} crises you could be dragged into. ${whenCalled(s, terms, partners)}` });
+    factors.push({ key: 'risks', label: FACTOR_LABELS.risks, value: clamp(round(-risk), -100, 0), reason: `Entrapment: ${names(s, partners)} ${exposure >= 60 ? 'often face' : exposure >= 35 ? 'sometimes face' : 'rarely face'}${partners.length === 1 ? 's' : ''} crises you could be dragged into. ${whenCalled(s, terms, partners)}` });
   } else {
-    const turns = Math.min(5, Math.max(terms.minTerm, Math.min(turnsLeft, 5)));
+    const turns = dependenceHorizon(terms.minTerm, turnsLeft);
     const dep = round(avg(others.map((o) => dependenceAt(me, o, terms, turns))));
-    factors.push({ key: 'risks', label: FACTOR_LABELS.risks, value: clamp(-dep, -100, 0), reason: `Dependence: after ${turns} turns you would depend on them at ${dep} of 100, and a break would hurt (vulnerability).` });
+    factors.push({ key: 'risks', label: FACTOR_LABELS.risks, value: clamp(-dep, -100, 0), reason: `Dependence: after ${count(turns, 'turn')} you would depend on them at ${dep} of 100, and a break would hurt (vulnerability).` });
   }
 
   // Duration and exit: how long until you may leave freely, against the time left.
@@ -133,9 +142,9 @@ export function assess(s: GameState, viewer: NationId, p: ProposalLike): Assessm
     const lockIn = terms.kind === 'alliance' ? (terms.duration ?? terms.notice) : terms.minTerm;
     const value = clamp(round(40 - lockIn * 8 + (6 - terms.review) * 5 - Math.max(0, lockIn - turnsLeft) * 10), -100, 100);
     const exit = terms.kind === 'alliance'
-      ? terms.duration === null ? `open-ended; you may leave with ${terms.notice} turns' notice` : `it binds you for ${terms.duration} turns`
-      : `it binds you for at least ${terms.minTerm} turns`;
-    factors.push({ key: 'duration', label: FACTOR_LABELS.duration, value, reason: `${exit[0]!.toUpperCase()}${exit.slice(1)}, reviewed every ${terms.review} turns; ${turnsLeft} turns remain.` });
+      ? terms.duration === null ? `open-ended; you may leave with ${notice(terms.notice)}` : `it binds you for ${count(terms.duration, 'turn')}`
+      : `it binds you for at least ${count(terms.minTerm, 'turn')}`;
+    factors.push({ key: 'duration', label: FACTOR_LABELS.duration, value, reason: `${exit[0]!.toUpperCase()}${exit.slice(1)}, reviewed every ${terms.review} turns; ${count(turnsLeft, 'turn')} ${turnsLeft === 1 ? 'remains' : 'remain'}.` });
   }
 
   // Balance of contributions: what each side brings.
@@ -146,11 +155,11 @@ export function assess(s: GameState, viewer: NationId, p: ProposalLike): Assessm
     const value = clamp(round(((theirs - mine) / Math.max(1, theirs + mine)) * 100 + 20), -100, 100);
     factors.push({ key: 'balance', label: FACTOR_LABELS.balance, value, reason: `They would bring about ${theirs} credible strength; you would bring ${mine}.` });
   } else {
-    const horizon = Math.min(4, turnsLeft);
+    const horizon = yieldHorizon(turnsLeft);
     const mine = round(avg(partners.map((id) => projectYield(s, viewer, id, terms, horizon).total)) * partners.length);
     const theirs = round(avg(partners.map((id) => projectYield(s, id, viewer, terms, horizon).total)));
     const value = clamp(round(mine * 3 - Math.max(0, theirs - mine) * 2 - 10), -100, 100);
-    factors.push({ key: 'balance', label: FACTOR_LABELS.balance, value, reason: `Projected yield after ${horizon} turns: about ${mine} output for you, ${theirs} for each partner.` });
+    factors.push({ key: 'balance', label: FACTOR_LABELS.balance, value, reason: `Projected yield after ${count(horizon, 'turn')}: about ${mine} output for you, ${theirs} for each partner.` });
   }
 
   const w = WEIGHTS[kind][me.interest];
@@ -161,16 +170,22 @@ export function assess(s: GameState, viewer: NationId, p: ProposalLike): Assessm
     weights += w[f.key];
   }
   const total = round(sum / weights);
+  // Every reason reads as a sentence, whatever name it opens with ("the Vharan Dominion threatens…").
+  for (const f of factors) f.reason = sentence(f.reason);
   return { viewer, partners, kind, factors, total, verdict: total >= 10 ? 'favourable' : total <= -10 ? 'unfavourable' : 'mixed' };
 }
 
 /** The projected figures a client shows in its preview (all from the rules, never guessed). */
-export function preview(s: GameState, viewer: NationId, partner: NationId, terms: Terms, turns = 4): string[] {
+export function preview(s: GameState, viewer: NationId, partner: NationId, terms: Terms): string[] {
   if (terms.kind === 'partnership') {
+    // The same horizons as the assessment card, so the preview and the card show the same numbers.
+    const turns = yieldHorizon(turnsLeftIn(s));
     const y = projectYield(s, viewer, partner, terms, turns);
+    const depTurns = dependenceHorizon(terms.minTerm, turnsLeftIn(s));
+    const dep = round(dependenceAt(nation(s, viewer), nation(s, partner), terms, depTurns));
     return [
-      `Projected yield after ${turns} turns: about ${round(y.total)} output (${y.perTurn.join(', ')} per turn).`,
-      `Your dependence on ${nameOf(s, partner)} would reach about ${y.dependence} of 100.`,
+      `Projected yield after ${count(turns, 'turn')}: about ${round(y.total)} output (${y.perTurn.join(', ')} per turn).`,
+      `Your dependence on ${nameOf(s, partner)} would reach about ${dep} of 100 after ${count(depTurns, 'turn')}.`,
       `You may leave freely from turn ${s.turn + terms.minTerm}; leaving earlier is a public break.`,
     ];
   }
@@ -179,7 +194,7 @@ export function preview(s: GameState, viewer: NationId, partner: NationId, terms
   return [
     whenCalled(s, terms, [partner]),
     `If called you would send about ${round(nation(s, viewer).military * share)} strength; they would send you about ${theirs}.`,
-    terms.duration === null ? `Open-ended: leaving takes ${terms.notice} turns' notice.` : `Binding until turn ${s.turn + terms.duration}.`,
+    terms.duration === null ? `Open-ended: leaving takes ${notice(terms.notice)}.` : `Binding until turn ${s.turn + terms.duration}.`,
   ];
 }
 

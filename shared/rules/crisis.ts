@@ -4,6 +4,7 @@ import { draw } from './rng.ts';
 import { emit, hasNation, nameOf, nation, newId, bumpTrust, watchersTrust } from './state.ts';
 import { deterrence } from './alliance.ts';
 import { issueCalls } from './calls.ts';
+import { atRegion } from './describe.ts';
 
 // Crises: the revisionist power's pressure, players' coercive demands and the teacher's injections put
 // nations under attack. Deterrence makes crises aimed at well-allied nations rarer and weaker.
@@ -65,7 +66,7 @@ function makeCrisis(s: GameState, type: CrisisType, attacker: string, target: Na
 function announce(s: GameState, c: Crisis, out: GameEvent[]): void {
   const region = s.regions.find((r) => r.id === c.region)!;
   const what = c.type === 'blockade' ? 'blockaded' : c.type === 'invasion' ? 'invaded' : 'struck at';
-  emit(s, out, 'crisis', `${attackerName(s, c.attacker)} ${what} ${nameOf(s, c.target)} at ${region.name} (strength ${c.severity}).`, c.attacker === REVISIONIST ? [c.target] : [c.attacker, c.target], [], { crisis: c.id, attacker: c.attacker, target: c.target, region: c.region, severity: c.severity, type: c.type, provoked: c.provoked, injected: c.injected });
+  emit(s, out, 'crisis', `${attackerName(s, c.attacker)} ${what} ${nameOf(s, c.target)}${atRegion(nameOf(s, c.target), region.name)} (strength ${c.severity}).`, c.attacker === REVISIONIST ? [c.target] : [c.attacker, c.target], [], { crisis: c.id, attacker: c.attacker, target: c.target, region: c.region, severity: c.severity, type: c.type, provoked: c.provoked, injected: c.injected });
 }
 
 /** Enter the crisis phase: demands become crises, the revisionist power strikes, allies are called. */

@@ -2,6 +2,7 @@ import { REVISIONIST, type Call, type GameEvent, type GameState, type NationId }
 import { draw } from './rng.ts';
 import { bump, bumpTrust, emit, nameOf, nation, ownTreaty, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
+import { atRegion, regionOf } from './describe.ts';
 import { endTreaty } from './treaties.ts';
 
 // Resolution: every crisis is a contest (the target's defence plus honouring allies against the attack),
@@ -56,7 +57,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       bump(target, 'stability', 2);
       target.military = Math.max(1, Math.round(target.military - c.severity * 0.05));
       const help = honoured.length ? `, with ${honoured.map((k) => nameOf(s, k.ally)).join(' and ')} at its side` : '';
-      emit(s, out, 'held', `${nameOf(s, c.target)} held ${region.name} against ${attackerName(s, c.attacker)}${help}.`, [c.target], honoured.length ? ['collective-defence'] : [], { crisis: c.id, attacker: c.attacker, region: c.region, defence: c.defence, severity: c.severity, helpers: honoured.length });
+      emit(s, out, 'held', `${nameOf(s, c.target)} held ${regionOf(nameOf(s, c.target), region.name)} against ${attackerName(s, c.attacker)}${help}.`, [c.target], honoured.length ? ['collective-defence'] : [], { crisis: c.id, attacker: c.attacker, region: c.region, defence: c.defence, severity: c.severity, helpers: honoured.length });
     } else {
       target.crisesLost += 1;
       shaken.add(c.target);
@@ -80,7 +81,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         c.regionLost = true;
       }
       if (c.attacker !== REVISIONIST) nation(s, c.attacker).economy += Math.round(loss / 2); // tribute
-      emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis at ${region.name} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], [], { crisis: c.id, attacker: c.attacker, region: c.region, loss, regionLost: c.regionLost, defence: c.defence, severity: c.severity, helpers: honoured.length });
+      emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis${atRegion(nameOf(s, c.target), region.name)} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], [], { crisis: c.id, attacker: c.attacker, region: c.region, loss, regionLost: c.regionLost, defence: c.defence, severity: c.severity, helpers: honoured.length });
     }
     if (c.attacker !== REVISIONIST) {
       bump(nation(s, c.attacker), 'reputation', -4); // coercion is noticed by all

@@ -88,7 +88,8 @@ export function newId(s: GameState, prefix: string): string {
 const PRIVATE_EVENTS = new Set(['proposed', 'accepted-partly', 'rejected', 'countered', 'withdrawn']);
 
 export function emit(s: GameState, out: GameEvent[], type: string, text: string, nations: NationId[], concepts: string[] = [], data?: GameEvent['data']): void {
-  const event: GameEvent = { turn: s.turn, phase: s.phase, type, text, nations, concepts };
+  // Every event line opens with a capital, whatever name it starts with ("the Vharan Dominion…").
+  const event: GameEvent = { turn: s.turn, phase: s.phase, type, text: text.charAt(0).toUpperCase() + text.slice(1), nations, concepts };
   if (PRIVATE_EVENTS.has(type)) event.private = true;
   if (data) event.data = data;
   s.events.push(event);

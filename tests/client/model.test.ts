@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readPublic, mePlayer, initialAppState, list } from '../../client/state/model.ts';
 import { joinErrorText } from '../../client/net/errors.ts';
-import { mergeChat } from '../../client/net/connection.ts';
-import { channelOf, unreadCounts } from '../../client/ui/chat.ts';
+import { mergeChat } from '../../client/net/handlers.ts';
+import { channelOf, unreadCounts } from '../../client/ui/chat/unread.ts';
 import { DEFAULT_ALLIANCE } from '../../shared/rules/index.ts';
 import type { ChatLine } from '../../shared/protocol/messages.ts';
 

@@ -12,7 +12,7 @@ const SECRET = resolve(root, 'shared/scenarios/interests.ts');
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? tsFiles(p) : /\.tsx?$/.test(p) ? [p] : [];
   });
 }
 
@@ -30,7 +30,7 @@ function reachable(entries: string[]): Map<string, string> {
   while (queue.length) {
     const f = queue.shift()!;
     for (const dep of importsOf(f)) {
-      if (via.has(dep) || !dep.endsWith('.ts')) continue;
+      if (via.has(dep) || !/\.tsx?$/.test(dep)) continue;
       via.set(dep, f);
       queue.push(dep);
     }

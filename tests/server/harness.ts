@@ -67,6 +67,7 @@ async function carry(created: Created, storage: Storage, journal: Journal, dir: 
     close: (session, code) => void closed.push({ session, code }),
     broadcastPatch: () => undefined,
     finished: () => undefined,
+    lost: () => undefined,
     timers,
     now: () => timers.now,
   };

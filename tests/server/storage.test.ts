@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DuplicateMatchError, openSqliteStorage } from '../../server/storage/index.ts';
+import { openSqliteStorage } from '../../server/storage/index.ts';
 import type { MatchRow } from '../../server/storage/index.ts';
 import { bootServer, joinMatch, leaveAll } from './helpers.ts';
 
-// The embedded storage: WAL + synchronous=FULL, migrations applied once, the action log in order and
-// append-only, matches to recover listed.
+// A booted server brings back stored lobbies under their codes. (What storage itself promises is in
+// storage.suite.ts, run against SQLite and PostgreSQL by storage.sqlite.test.ts and storage.postgres.test.ts.)
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,47 +27,7 @@ const row = (id: string, status: MatchRow['status'] = 'lobby'): MatchRow => ({
   status, clock: { deadline: 0, paused: false, remaining: 0, chatFrozen: false }, parent: null, created: 1, updated: 1, finished: null,
 });
 
-describe('sqlite storage', () => {
-  test('WAL, synchronous=FULL, migrations recorded once across reopenings', async () => {
-    const dir = tempDir();
-    await openSqliteStorage(dir).close();
-    const s = openSqliteStorage(dir);
-    await s.close();
-    const db = new DatabaseSync(join(dir, 'entente.sqlite'));
-    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
-    expect((db.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }).n).toBe(3);
-    db.close();
-    // Each connection sets synchronous=FULL for itself.
-    const again = openSqliteStorage(dir);
-    expect(await again.diagnostics()).toEqual({ kind: 'sqlite', journalMode: 'wal', synchronous: 'FULL', schemaVersion: 3 });
-    await again.close();
-  });
-
-  test('batches apply in order, all or nothing; one log position once; unfinished matches are listed', async () => {
-    const s = openSqliteStorage(tempDir());
-    const at = 5;
-    await s.write([{ op: 'createMatch', row: row('AAAAAA') }, { op: 'createMatch', row: row('BBBBBB', 'finished') }]);
-    await s.write([{ op: 'appendAction', match: 'AAAAAA', index: 0, action: { type: 'advance' }, at }, { op: 'appendAction', match: 'AAAAAA', index: 1, action: { type: 'inject', crisis: 'blockade', target: 'valdor', severity: 10, note: 'why' }, at }]);
-    await expect(s.write([{ op: 'appendAction', match: 'AAAAAA', index: 2, action: { type: 'advance' }, at }, { op: 'appendAction', match: 'AAAAAA', index: 1, action: { type: 'advance' }, at }])).rejects.toThrow();
-    await expect(s.write([{ op: 'appendAction', match: 'NOSUCH', index: 0, action: { type: 'advance' }, at }])).rejects.toThrow();
-    await expect(s.write([{ op: 'createMatch', row: row('AAAAAA') }])).rejects.toThrow(DuplicateMatchError);
-    expect(await s.actions('AAAAAA')).toEqual([{ type: 'advance' }, { type: 'inject', crisis: 'blockade', target: 'valdor', severity: 10, note: 'why' }]);
-    await s.write([{ op: 'appendChat', match: 'AAAAAA', line: { id: 1, from: 'valdor', fromName: 'T', to: 'kestria', text: 'hi', turn: 1, readers: ['p1', 'p2'] } }]);
-    expect(await s.chat('AAAAAA')).toEqual([{ id: 1, from: 'valdor', fromName: 'T', to: 'kestria', text: 'hi', turn: 1, readers: ['p1', 'p2'] }]);
-    await s.write([{ op: 'updateMatch', match: 'AAAAAA', patch: { status: 'running', clock: { deadline: 5, paused: true, remaining: 3, chatFrozen: true } }, at }]);
-    expect(await s.getMatch('AAAAAA')).toMatchObject({ status: 'running', clock: { deadline: 5, paused: true, remaining: 3, chatFrozen: true } });
-    expect((await s.unfinished()).map((r) => r.id)).toEqual(['AAAAAA']);
-    expect((await s.listRows()).find((m) => m.id === 'AAAAAA')).toMatchObject({ actionCount: 2, status: 'running' });
-    expect((await s.listRows({ status: 'finished' })).map((m) => m.id)).toEqual(['BBBBBB']);
-    expect((await s.rowsByIds(['AAAAAA', 'ZZZZZZ'])).map((m) => m.id)).toEqual(['AAAAAA']);
-    expect(await s.hasMatch('BBBBBB')).toBe(true);
-    expect(await s.hasMatch('CCCCCC')).toBe(false);
-    expect(await s.lease('AAAAAA', 'one', 1000, 100)).toBe(true);
-    expect(await s.lease('AAAAAA', 'two', 1050, 100)).toBe(false);
-    expect(await s.lease('AAAAAA', 'two', 1101, 100)).toBe(true);
-    await s.close();
-  });
-
+describe('storage across a restart', () => {
   test('after a restart, lobbies come back under their codes unless untouched for too long', async () => {
     const dir = tempDir();
     const s = openSqliteStorage(dir);

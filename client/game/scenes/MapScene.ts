@@ -3,14 +3,13 @@ import type { MapDeps } from '../index.ts';
 import { buildMap, type MapModel } from '../../../shared/rules/index.ts';
 import { REVISIONIST } from '../../../shared/types.ts';
 import { hexCenter, hexCorners, mapPixelSize, regionCenter, type MapData } from '../../view/mapModel.ts';
+import { MapLabels } from './MapLabels.ts';
 
 // The live map: hex regions coloured by owner with a pattern glyph and labels (colour is never the only
 // cue), treaty links between capitals (solid alliances, dashed partnerships, thicker with ties), crisis
 // markers with attacker and target and an animated outcome. Drag to pan, wheel or buttons to zoom.
 
 const SIZE = 20;
-/** Labels are rendered at a higher resolution so they stay sharp when zoomed in (projector). */
-const TEXT_RES = Math.min(3, Math.max(2, Math.ceil(globalThis.devicePixelRatio || 1)));
 const INK = 0x1d232b;
 const REV_COLOR = 0x4a4a4a;
 const hex = (c: string): number => Number.parseInt(c.replace('#', ''), 16) || 0x888888;
@@ -22,7 +21,7 @@ export class MapScene extends Phaser.Scene {
   #marks!: Phaser.GameObjects.Graphics;
   #links!: Phaser.GameObjects.Graphics;
   #select!: Phaser.GameObjects.Graphics;
-  #labels: Phaser.GameObjects.Text[] = [];
+  #labels!: MapLabels;
   #crisisObjects: Phaser.GameObjects.GameObject[] = [];
   #outcomes = new Map<string, string>();
   #key = '';
@@ -44,11 +43,12 @@ export class MapScene extends Phaser.Scene {
     this.#marks = this.add.graphics();
     this.#links = this.add.graphics();
     this.#select = this.add.graphics();
+    this.#labels = new MapLabels(this, this.#deps.dpr, SIZE, this.#deps.labelScale);
     this.#off.push(this.#deps.bus.on('model:update', () => this.redraw()));
     this.#off.push(this.#deps.bus.on('nation:select', () => this.redraw(true)));
     this.#off.push(this.#deps.bus.on('map:fit', () => this.fit()));
     this.events.once('shutdown', () => this.#off.forEach((f) => f()));
-    this.events.once('destroy', () => this.#off.forEach((f) => f()));
+    this.events.once('destroy', () => { this.#off.forEach((f) => f()); this.#labels.destroy(); });
     this.scale.on('resize', () => this.fit());
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
       this.#drag = { x: p.x, y: p.y, sx: this.cameras.main.scrollX, sy: this.cameras.main.scrollY, moved: false };
@@ -87,19 +87,19 @@ export class MapScene extends Phaser.Scene {
       }
       if (!this.#tip) {
         this.#tip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: '#ffffff', backgroundColor: '#1d232b', padding: { x: 6, y: 4 } })
-          .setScrollFactor(0).setDepth(1000).setResolution(TEXT_RES);
+          .setScrollFactor(0).setDepth(1000).setResolution(this.#deps.dpr).setScale(this.#deps.dpr);
       }
       if (this.#hover !== nat.id) {
         this.#hover = nat.id;
         this.#tip.setText(`${nat.name} \u00b7 reputation ${nat.reputation} \u00b7 click for details`);
       }
-      this.#tip.setPosition(Math.min(p.x + 14, this.scale.width - this.#tip.width - 4), Math.max(4, p.y - 30)).setVisible(true);
+      this.#tip.setPosition(Math.min(p.x + 14, this.scale.width - this.#tip.displayWidth - 4), Math.max(4, p.y - 30 * this.#deps.dpr)).setVisible(true);
     });
     this.input.on('gameout', () => { this.#hover = null; this.#tip?.setVisible(false); });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const moved = this.#drag?.moved;
       this.#drag = null;
-      if (moved) return;
+      if (moved) { this.#labels.layout(); return; }
       const owner = this.ownerAt(p.worldX, p.worldY);
       this.#deps.bus.emit('nation:select', { nation: owner && owner !== REVISIONIST ? owner : null, source: 'map' });
     });
@@ -110,7 +110,14 @@ export class MapScene extends Phaser.Scene {
 
   zoomBy(f: number): void {
     const cam = this.cameras.main;
-    cam.setZoom(Phaser.Math.Clamp(cam.zoom * f, 0.3, 4));
+    const dpr = this.#deps.dpr;
+    cam.setZoom(Phaser.Math.Clamp(cam.zoom * f, 0.3 * dpr, 4 * dpr));
+    this.#labels.layout();
+  }
+
+  /** A tween is running (a crisis pulsing, an outcome bursting): the loop must not sleep. */
+  animating(): boolean {
+    return this.tweens.getTweens().length > 0;
   }
 
   /** Frame the regions in play (a small match does not need the whole sea). */
@@ -131,8 +138,9 @@ export class MapScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const w = this.scale.width;
     const h = this.scale.height;
-    cam.setZoom(Math.max(0.3, Math.min(w / (x1 - x0), h / (y1 - y0)) * 0.94));
+    cam.setZoom(Math.max(0.3 * this.#deps.dpr, Math.min(w / (x1 - x0), h / (y1 - y0)) * 0.94));
     cam.centerOn((x0 + x1) / 2, (y0 + y1) / 2);
+    this.#labels.layout();
   }
 
   ownerAt(x: number, y: number): string | null {
@@ -216,30 +224,11 @@ export class MapScene extends Phaser.Scene {
       }
     }
 
-    // Labels: nation names at capitals, region names elsewhere.
-    for (const t of this.#labels) t.destroy();
-    this.#labels = [];
-    for (const r of data.regions) {
-      const c = regionCenter(data.scenario, r.id, SIZE);
-      const o = r.owner === REVISIONIST ? data.revisionistName.replace(/^the /, '') : colorOf.get(r.owner)?.name ?? '';
-      const text = r.capital ? `\u2605 ${colorOf.get(r.owner)?.name ?? r.name}${r.owner === data.me ? ' (you)' : ''}` : r.owner === REVISIONIST ? `${r.name} (${o})` : r.name;
-      const label = this.add.text(c.x, c.y + (r.capital ? 0 : 2), text, {
-        fontFamily: 'system-ui, sans-serif', fontSize: r.capital ? '15px' : '11px', fontStyle: r.capital ? 'bold' : 'italic',
-        color: '#1d232b', stroke: '#ffffff', strokeThickness: r.capital ? 4 : 3, align: 'center',
-      }).setOrigin(0.5, 0.5).setResolution(TEXT_RES);
-      this.#labels.push(label);
-      const nat = r.capital ? colorOf.get(r.owner) : undefined;
-      if (nat) {
-        this.#labels.push(this.add.text(c.x, c.y + 15, `econ ${nat.economy} \u00b7 mil ${nat.military} \u00b7 rep ${nat.reputation}`, {
-          fontFamily: 'system-ui, sans-serif', fontSize: '10px', color: '#1d232b', stroke: '#ffffff', strokeThickness: 3,
-        }).setOrigin(0.5, 0.5).setResolution(TEXT_RES));
-      }
-    }
-
     // Crisis markers, with an animated outcome when it changes.
     for (const o of this.#crisisObjects) o.destroy();
     this.#crisisObjects = [];
     const perTarget = new Map<string, number>();
+    const crisisLabels: { id: string; x: number; y: number; text: string }[] = [];
     for (const m of data.crises) {
       const c = regionCenter(data.scenario, m.region, SIZE);
       const nth = perTarget.get(m.region) ?? 0;
@@ -248,14 +237,13 @@ export class MapScene extends Phaser.Scene {
       const y = c.y - SIZE * 1.2 - nth * SIZE * 0.9;
       const ring = this.add.circle(c.x, y, 11, m.outcome === 'held' ? 0x1b6e3a : 0xa3261b, 1).setStrokeStyle(2, 0xffffff);
       const mark = this.add.text(c.x, y, m.outcome === 'held' ? '\u2713' : '!', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', fontStyle: 'bold', color: '#ffffff' }).setOrigin(0.5);
-      const label = this.add.text(c.x, y - 20, `${m.attackerName} \u2192 ${data.nations.find((n) => n.id === m.target)?.name ?? m.target}`, {
-        fontFamily: 'system-ui, sans-serif', fontSize: '11px', fontStyle: 'bold', color: '#a3261b', stroke: '#ffffff', strokeThickness: 3,
-      }).setOrigin(0.5);
-      this.#crisisObjects.push(ring, mark, label);
+      crisisLabels.push({ id: m.id, x: c.x, y, text: `${m.attackerName} \u2192 ${data.nations.find((n) => n.id === m.target)?.name ?? m.target}` });
+      this.#crisisObjects.push(ring, mark);
       const prev = this.#outcomes.get(m.id);
       this.#outcomes.set(m.id, m.outcome);
       if (m.outcome === 'pending') {
-        this.tweens.add({ targets: ring, scale: 1.25, duration: 600, yoyo: true, repeat: -1 });
+        // A few pulses, then still: an idle map lets its loop sleep (client/game/idle.ts).
+        this.tweens.add({ targets: ring, scale: 1.25, duration: 600, yoyo: true, repeat: 4 });
       } else if (prev !== m.outcome) {
         const burst = this.add.circle(c.x, c.y, SIZE, m.outcome === 'held' ? 0x1b6e3a : 0xa3261b, 0.5);
         this.#crisisObjects.push(burst);
@@ -263,6 +251,7 @@ export class MapScene extends Phaser.Scene {
         this.tweens.add({ targets: [ring, mark], scale: { from: 0.3, to: 1 }, duration: 500, ease: 'Back.easeOut' });
       }
     }
+    this.#labels.build(data, crisisLabels);
   }
 
   dashed(a: { x: number; y: number }, b: { x: number; y: number }, dash: number, gap: number): void {
