@@ -1,0 +1,113 @@
+// npm run bench:load [-- --players 400,1000,2000,4000] [--seconds 60] [--quick] [--json] [--kill] [--cpu-prof]
+//
+// The capacity bench (issue 12): the Entente server and a bare Colyseus 0.18 echo room, measured from
+// outside in the same run at the same N, the servers pinned to one core and the load generator (a
+// separate process with N simulated students through @colyseus/sdk, in rooms of 8) to the other. Per N:
+// action -> accepted and action -> seen by another client (p50/p95/p99), server CPU per player and its
+// ratio to the bare room's, RSS per room, bytes per turn to one client vs the full public state as JSON,
+// errors, the generator's own CPU and event-loop delay; the largest N held with p95 < 50 ms and no error;
+// at the end, every acknowledged action looked up in the server's log. A script, not a test.
+//
+// Options: --players a,b,c   --seconds S (measured per step; default 60)   --warmup S (20)
+//   --rounds R (3: each target's seconds are measured in R rounds, alternating bare and Entente, so both see
+//   the same shared machine; each round joins its rooms afresh and leaves them after)
+//   --quick (players 40,160, 15 s, 1 round)   --targets bare,entente   --generators K (2: the students split over K
+//   processes, all on the generator core; smaller heaps, shorter GC pauses, one's pause does not stall the other)   --period MS (5000: each student acts every 5 s ± 20%)   --timer-scale X (0.5)
+//   --kill (kill -9 the Entente server in the middle of its last step, restart it on the same DATA_DIR, and
+//   check that no acknowledged action was lost)   --cpu-prof (profile the Entente server; self time by
+//   function over each step's window)   --server-dir DIR (run the Entente server of another checkout, e.g. an
+//   older commit: `git archive <commit> | tar -x -C DIR` and a node_modules symlink)   --out FILE (also write the JSON there)   --json   --keep (keep the work dir)
+import { writeFileSync } from 'node:fs';
+import type { Target } from './load/ipc.ts';
+import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
+import { details, largestHeld, lostLine, machine, table } from './load/report.ts';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  console.error(`The bench needs Node 24 (this is ${process.versions.node}): run it with \`npm run bench:load\`.`);
+  process.exit(1);
+}
+
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+const value = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const num = (name: string, d: number): number => {
+  const v = value(name);
+  return v === undefined ? d : Number(v);
+};
+
+const quick = flag('quick');
+const json = flag('json');
+const players = (value('players') ?? (quick ? '40,160' : '400,1000,2000,4000')).split(',').map(Number).filter((n) => n > 0);
+const seconds = num('seconds', quick ? 15 : 60);
+const targets = (value('targets') ?? 'bare,entente').split(',') as Target[];
+const out = value('out');
+const rounds = num('rounds', quick ? 1 : 3);
+const log = (line: string): void => {
+  if (json) process.stderr.write(`${line}\n`);
+  else console.log(line);
+};
+
+const options: BenchOptions = {
+  ...DEFAULTS,
+  periodMs: num('period', DEFAULTS.periodMs),
+  warmupS: num('warmup', quick ? 10 : DEFAULTS.warmupS),
+  startSpreadS: num('start-spread', quick ? 5 : DEFAULTS.startSpreadS),
+  timerScale: num('timer-scale', DEFAULTS.timerScale),
+  generators: num('generators', DEFAULTS.generators),
+  botEvery: num('bot-every', DEFAULTS.botEvery),
+  cpuProf: flag('cpu-prof'),
+  keep: flag('keep'),
+  serverDir: value('server-dir') ?? null,
+  maxNoisePct: num('max-noise', DEFAULTS.maxNoisePct),
+  noiseRetries: num('noise-retries', DEFAULTS.noiseRetries),
+  log,
+};
+
+async function main(): Promise<void> {
+  const bench = new Bench(options);
+  const steps: StepResult[] = [];
+  let finished: Awaited<ReturnType<Bench['finish']>> | null = null;
+  const info = machine();
+  log(`bench:load ${JSON.stringify({ players, seconds, rounds, targets, period: options.periodMs, timerScale: options.timerScale, generators: options.generators })} on ${info.cpus} × ${info.cpu}, Node ${info.node}`);
+  try {
+    await bench.start(targets);
+    for (const [i, n] of players.entries()) {
+      const last = i === players.length - 1;
+      const done = await bench.step(n, targets, seconds, { rounds, kill: flag('kill') && last ? 'middle' : undefined });
+      steps.push(...done);
+      for (const line of table(done).split('\n').slice(1)) log(line);
+    }
+  } finally {
+    finished = await bench.finish();
+  }
+  const result = {
+    bench: 'load', machine: info, pinning: bench.pin.note,
+    settings: { players, seconds, rounds, targets, ...Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'log')) },
+    steps, largestHeld: largestHeld(steps), lost: finished.logCheck, lostCheckError: finished.logCheckError,
+    kills: bench.kills, recoveredAfterKill: bench.recoveredAfterKill, workDir: finished.workDir,
+  };
+  if (out) writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log('');
+  console.log(table(steps));
+  console.log('');
+  for (const s of steps) for (const l of details(s)) console.log(l);
+  console.log('');
+  const held = result.largestHeld;
+  console.log(`largest N held (Entente proposal seen p95 < 50 ms, no error, generator not saturated): ${held ?? 'none'}`);
+  console.log(lostLine(finished.logCheck, finished.logCheckError));
+  if (bench.kills.length) console.log(`kill -9: ${bench.kills.map((k) => `${k.acksBefore} actions acknowledged in the run before it`).join('; ')}; ${bench.recoveredAfterKill} matches recovered after the restart`);
+  if (finished.workDir) console.log(`work dir kept: ${finished.workDir}`);
+}
+
+main().then(() => process.exit(0), (e: Error) => {
+  console.error(e.stack ?? e.message);
+  process.exit(1);
+});
