@@ -1,6 +1,6 @@
 import type { Client, Room } from '@colyseus/sdk';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import type { AcceptedMessage, ChatLine, ErrorMessage, PrivateView, SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import type { AcceptedMessage, ChatLine, ErrorMessage, PrivateView, PrivateViewChanges, SeatSecretMessage } from '../../shared/protocol/messages.ts';
 import { SERVER_MESSAGES } from '../../shared/protocol/messages.ts';
 import type { GenOptions, RoomPlan } from './ipc.ts';
 import { now, type Metrics } from './metrics.ts';
@@ -81,11 +81,20 @@ interface SlimView {
   calls: { id: string; ally: string; answer: string | null }[];
 }
 
+const slimProposals = (ps: PrivateView['proposals']): SlimView['proposals'] =>
+  ps.map((p) => ({ id: p.id, from: p.from, to: p.to, status: p.status, kind: p.terms.kind, accepted: p.accepted }));
+const slimCalls = (ks: PrivateView['calls']): SlimView['calls'] => ks.map((k) => ({ id: k.id, ally: k.ally, answer: k.answer }));
+
 function slim(v: PrivateView): SlimView {
+  return { nation: v.nation, proposals: slimProposals(v.proposals), calls: slimCalls(v.calls) };
+}
+
+/** The slim view after a `privateChanges` message (the parts it keeps, replaced when they come). */
+function slimChanged(v: SlimView, ch: PrivateViewChanges): SlimView {
   return {
-    nation: v.nation,
-    proposals: v.proposals.map((p) => ({ id: p.id, from: p.from, to: p.to, status: p.status, kind: p.terms.kind, accepted: p.accepted })),
-    calls: v.calls.map((k) => ({ id: k.id, ally: k.ally, answer: k.answer })),
+    nation: ch.nation !== undefined ? ch.nation : v.nation,
+    proposals: ch.proposals ? slimProposals(ch.proposals) : v.proposals,
+    calls: ch.calls ? slimCalls(ch.calls) : v.calls,
   };
 }
 
@@ -117,7 +126,10 @@ class Student {
       seat: (s: SeatSecretMessage) => {
         this.nation = s.nation;
       },
-      private: (v: PrivateView) => this.onPrivate(v),
+      private: (v: PrivateView) => this.onPrivate(slim(v)),
+      privateChanges: (ch: PrivateViewChanges) => {
+        if (this.view) this.onPrivate(slimChanged(this.view, ch));
+      },
       chat: (line: ChatLine) => {
         if (line.from !== this.nation) this.ctx.metrics.seen(`chat|${this.cls.code}|${line.text}`, now());
       },
@@ -136,8 +148,7 @@ class Student {
     });
   }
 
-  private onPrivate(full: PrivateView): void {
-    const v = slim(full);
+  private onPrivate(v: SlimView): void {
     this.view = v;
     const me = v.nation;
     if (!me) return;

@@ -1,4 +1,5 @@
-import type { ChatLine } from '../../shared/protocol/messages.ts';
+import type { ChatLine, PrivateView } from '../../shared/protocol/messages.ts';
+import { applyViewChanges } from '../../shared/protocol/privateView.ts';
 import type { Store } from '../state/store.ts';
 import type { AppState } from '../state/model.ts';
 import { saveSecret } from './session.ts';
@@ -35,6 +36,18 @@ export function serverHandlers(d: HandlerDeps): ServerHandlers {
     clearTimeout(p.timer);
     if (error === null) p.resolve(); else p.reject(new Error(error));
   };
+  /** Show a private view (whole, or the one shown with its changes); a new proposal to this nation is announced. */
+  const showView = (priv: PrivateView, whole: boolean): void => {
+    const st = d.store.get();
+    const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
+    for (const prop of priv.proposals) {
+      if (!before.has(prop.id) && prop.status === 'open' && priv.nation && prop.to.includes(priv.nation) && st.priv) {
+        const from = st.game?.nations.find((n) => n.id === prop.from)?.name ?? prop.from;
+        d.announce(`New proposal from ${from}: a ${prop.terms.kind === 'alliance' ? 'defensive alliance' : 'strategic partnership'}.`);
+      }
+    }
+    d.store.set({ priv, chat: whole ? mergeChat(st.chat, priv.chat) : st.chat, playerId: priv.playerId ?? st.playerId, version: st.version + 1 });
+  };
   return {
     error: (e) => {
       const text = errorText(e.code, e.message);
@@ -48,16 +61,11 @@ export function serverHandlers(d: HandlerDeps): ServerHandlers {
       d.store.set({ playerId: s.playerId, isHost: s.host, waiting: s.waiting === true, projectorKey: s.projectorKey ?? null, version: d.store.get().version + 1 });
       d.save(s.host);
     },
-    private: (priv) => {
-      const st = d.store.get();
-      const before = new Set((st.priv?.proposals ?? []).map((x) => x.id));
-      for (const prop of priv.proposals) {
-        if (!before.has(prop.id) && prop.status === 'open' && priv.nation && prop.to.includes(priv.nation) && st.priv) {
-          const from = st.game?.nations.find((n) => n.id === prop.from)?.name ?? prop.from;
-          d.announce(`New proposal from ${from}: a ${prop.terms.kind === 'alliance' ? 'defensive alliance' : 'strategic partnership'}.`);
-        }
-      }
-      d.store.set({ priv, chat: mergeChat(st.chat, priv.chat), playerId: priv.playerId ?? st.playerId, version: st.version + 1 });
+    private: (priv) => showView(priv, true),
+    // The changes of the view shown (the server sends the whole view first on every connection).
+    privateChanges: (changes) => {
+      const shown = d.store.get().priv;
+      if (shown) showView(applyViewChanges(shown, changes), false);
     },
     teacher: (t) => d.store.set({ teacher: t }),
     chat: (line) => d.store.set({ chat: mergeChat(d.store.get().chat, [line]) }),

@@ -1,4 +1,4 @@
-import type { ChatLine, ErrorMessage, AcceptedMessage, KickedMessage, PrivateView, SeatSecretMessage, ServerMessageType, ShutdownMessage, TeacherView } from '../../shared/protocol/messages.ts';
+import type { ChatLine, ErrorMessage, AcceptedMessage, KickedMessage, PrivateView, PrivateViewChanges, SeatSecretMessage, ServerMessageType, ShutdownMessage, TeacherView } from '../../shared/protocol/messages.ts';
 
 // What each server message carries, by its type: the network layer registers one handler per entry of
 // SERVER_MESSAGES (shared/protocol), so a payload is never identified by guessing its shape.
@@ -8,6 +8,7 @@ export interface ServerPayloads {
   accepted: AcceptedMessage;
   seat: SeatSecretMessage;
   private: PrivateView;
+  privateChanges: PrivateViewChanges;
   teacher: TeacherView;
   chat: ChatLine;
   shutdown: ShutdownMessage;

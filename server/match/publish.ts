@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stateHash } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/types.ts';
-import { projectorOptionsSchema, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { projectorOptionsSchema, type PrivateView, type PrivateViewChanges, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
 import { secretMatches } from '../secrets.ts';
 import { mirrorGame } from '../state/mirror.ts';
 import { PlayerView } from '../state/MatchState.ts';
@@ -14,7 +14,7 @@ import { teamView } from './teams.ts';
 import { viewKey } from './viewKeys.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
-// patch at once), each person's private view (sent only when it changed), the teacher's view, the `seat`
+// patch at once), each person's private view (whole to a new connection, then only its changes), the teacher's view, the `seat`
 // message, and chat lines to those who may read them.
 
 /** The projector page's key: derived from the host's seat secret, so it needs no storage of its own. */
@@ -34,6 +34,44 @@ export function projectorRefusal(keyHash: string | undefined, options: object, p
 
 const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 
+/** The parts of a private view other than chat and events, each compared as JSON. */
+const VIEW_PARTS = ['nation', 'playerId', 'interest', 'proposals', 'relations', 'policy', 'calls', 'teacherReads', 'team'] as const;
+export interface SentView { parts: Record<string, string>; events: string; eventCount: number }
+
+/** What a connection holds after being sent `view` whole. */
+export function sentWhole(view: PrivateView): SentView {
+  const parts: Record<string, string> = {};
+  for (const k of VIEW_PARTS) parts[k] = JSON.stringify(view[k] ?? null);
+  return { parts, events: JSON.stringify(view.events), eventCount: view.events.length };
+}
+
+/**
+ * What changed between the view last sent and `view` (null: nothing). The parts are replaced whole; the
+ * private events only grow within one seat holder's time, so new ones are sent after those already shown.
+ */
+export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChanges | null {
+  const changes: Record<string, unknown> = {};
+  let any = false;
+  for (const k of VIEW_PARTS) {
+    const json = JSON.stringify(view[k] ?? null);
+    if (sent.parts[k] !== json) {
+      sent.parts[k] = json;
+      changes[k] = view[k] ?? null;
+      any = true;
+    }
+  }
+  const events = JSON.stringify(view.events);
+  if (events !== sent.events) {
+    any = true;
+    const grew = view.events.length > sent.eventCount && (sent.eventCount === 0 || events.startsWith(`${sent.events.slice(0, -1)},`));
+    if (grew) changes.eventsAdded = view.events.slice(sent.eventCount);
+    else changes.events = view.events;
+    sent.events = events;
+    sent.eventCount = view.events.length;
+  }
+  return any ? (changes as PrivateViewChanges) : null;
+}
+
 type Assignable = Record<string, unknown>;
 function set<T extends object>(target: T, values: Partial<T>): void {
   const t = target as Assignable;
@@ -42,8 +80,8 @@ function set<T extends object>(target: T, values: Partial<T>): void {
 
 export class Publisher {
   readonly #m: Match;
-  /** The last private view sent to each connection (its JSON without chat), to send only changes. */
-  readonly #sent = new Map<string, string>();
+  /** What each connection was last sent of its private view, part by part, to send only changes. */
+  readonly #sent = new Map<string, SentView>();
   #teacherSent = '';
   #mirrored: GameState | null = null;
   /** For each connection, the state and seat its last private view was built from. */
@@ -146,11 +184,16 @@ export class Publisher {
       const key = `${viewKey(snap.game, p.nation, p.since)}#${this.#teamKey(p)}`;
       if (this.#builtFrom.get(sid) !== key) {
         this.#builtFrom.set(sid, key);
-        const view = privateView(snap.game, this.#viewer(p), chat, teacherReads, snap.chat, teamView(m, p));
-        const json = JSON.stringify({ ...view, chat: null });
-        if (this.#sent.get(sid) !== json) {
-          this.#sent.set(sid, json);
+        const sent = this.#sent.get(sid);
+        // Only a whole view carries chat (changes never do): no need to pick the lines for the others.
+        const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p));
+        if (!sent) {
+          // A new connection gets its view whole, with the chat it may read; after that only changes.
+          this.#sent.set(sid, sentWhole(view));
           m.port.send(sid, 'private', view);
+        } else {
+          const changes = viewChanges(sent, view);
+          if (changes) m.port.send(sid, 'privateChanges', changes);
         }
       }
       if (p.host && teacherReads) {

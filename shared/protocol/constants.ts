@@ -12,7 +12,7 @@ export const GUIDE_EXTRA_SECONDS = 90;
 export const CHAT_HISTORY = 100;
 
 /** Every message the server sends with `client.send` (the public state travels as schema patches). */
-export const SERVER_MESSAGES = ['error', 'accepted', 'seat', 'private', 'teacher', 'chat', 'shutdown', 'kicked'] as const;
+export const SERVER_MESSAGES = ['error', 'accepted', 'seat', 'private', 'privateChanges', 'teacher', 'chat', 'shutdown', 'kicked'] as const;
 export type ServerMessageType = (typeof SERVER_MESSAGES)[number];
 
 /**

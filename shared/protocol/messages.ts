@@ -166,8 +166,8 @@ export interface ChatLine {
 }
 
 /**
- * What only one seat may see: sent to that client alone (never in the shared state), as message `private`,
- * on (re)join and whenever any part of it other than `chat` changes. It replaces the previous one whole.
+ * What only one seat may see: sent to that client alone (never in the shared state), whole as message
+ * `private` on (re)join; after that, each change as `privateChanges` (see `PrivateViewChanges`).
  */
 export interface PrivateView {
   nation: NationId | null;
@@ -193,6 +193,13 @@ export interface PrivateView {
   /** The sender's team (members, roles, drafts) when the nation is held by a team; null otherwise. */
   team?: TeamView | null;
 }
+
+/**
+ * The parts of a private view that changed since the last one sent to that connection (message
+ * `privateChanges`): each part present replaces the previous one, except `eventsAdded`, which follows
+ * the events already shown. Chat lines never come this way (they arrive as `chat` messages).
+ */
+export type PrivateViewChanges = Partial<Omit<PrivateView, 'chat'>> & { eventsAdded?: GameEvent[] };
 
 /** The teacher's view of negotiations, when the match settings allow it. */
 export interface TeacherView {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { matchMaker } from '@colyseus/core';
 import { stateHash } from '../../shared/rules/index.ts';
+import type { PrivateView, PrivateViewChanges } from '../../shared/protocol/messages.ts';
+import { applyViewChanges } from '../../shared/protocol/privateView.ts';
 import type { MatchRoom } from '../../server/rooms/MatchRoom.ts';
 import { configFromEnv, type ServerConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
@@ -61,7 +63,14 @@ const recorders = new WeakMap<Room, Recorder>();
 function record(room: Room): Recorder {
   const rec: Recorder = { messages: [], frames: [] };
   recorders.set(room, rec);
-  room.onMessage('*', (type, payload) => rec.messages.push({ type, payload }));
+  room.onMessage('*', (type, payload) => {
+    rec.messages.push({ type, payload });
+    // A view's changes are also recorded as the whole view they make, so tests read `private` as the client shows it.
+    if (type === 'privateChanges') {
+      const shown = rec.messages.findLast((m) => m.type === 'private');
+      if (shown) rec.messages.push({ type: 'private', payload: applyViewChanges(shown.payload as PrivateView, payload as PrivateViewChanges) });
+    }
+  });
   const r = room as unknown as { onMessageCallback: (e: MessageEvent) => void };
   const original = r.onMessageCallback;
   r.onMessageCallback = function (this: unknown, e: MessageEvent) {
