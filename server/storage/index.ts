@@ -112,16 +112,20 @@ export type WriteOp =
 
 /** `write` rejects with this when a batch creates a match whose id exists (room codes are unique). */
 export class DuplicateMatchError extends Error {
+  readonly match: string;
   constructor(id: string) {
     super(`a match with id ${id} exists`);
+    this.match = id;
     this.name = 'DuplicateMatchError';
   }
 }
 
 /** `write` rejects with this when a batch's lease belongs to another process: this one must stop the match. */
 export class LeaseLostError extends Error {
+  readonly match: string;
   constructor(id: string) {
     super(`another process runs match ${id} now`);
+    this.match = id;
     this.name = 'LeaseLostError';
   }
 }

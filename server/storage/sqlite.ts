@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import type { Action } from '../../shared/types.ts';
+import { Worker } from 'node:worker_threads';
 import { DuplicateMatchError, LeaseLostError, type MatchRow, type Storage, type StoredChatLine, type WriteOp } from './index.ts';
+import type { WriteReply, WriteRequest } from './sqliteWorker.ts';
+import { PRAGMAS, sqliteWrites } from './sqliteWrites.ts';
 
 // The embedded default: one SQLite file in DATA_DIR through Node 24's node:sqlite (no native build).
 // WAL journal with synchronous=FULL, so a committed transaction survives kill -9 and power loss.
 // The schema is versioned: each migration runs once, recorded in the `migrations` table. node:sqlite is
-// synchronous: every method does its work before returning its (already settled) promise.
+// synchronous: every method does its work before returning its (already settled) promise, except writes
+// when a writer thread commits them (see `writer`).
 
 const MIGRATIONS: string[] = [
   // 1: matches, their action logs, and their chat.
@@ -81,10 +85,15 @@ function toRow(r: RawRow): MatchRow {
 
 const withCount = (raw: RawRow & { n: number }): MatchRow & { actionCount: number } => ({ ...toRow(raw), actionCount: Number(raw.n) });
 
-export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Storage {
+/**
+ * `writer: 'thread'` (the server's): writes are committed by a writer thread (./sqliteWorker.ts) on its
+ * own connection, and each promise settles once its commit is synced; 'inline': on this thread.
+ */
+export function openSqliteStorage(dataDir: string, file = 'entente.sqlite', options: { writer?: 'thread' | 'inline' } = {}): Storage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, file));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  const path = join(dataDir, file);
+  const db = new DatabaseSync(path);
+  db.exec(PRAGMAS);
   db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied INTEGER NOT NULL)');
   const done = new Set((db.prepare('SELECT version FROM migrations').all() as { version: number }[]).map((r) => Number(r.version)));
   MIGRATIONS.forEach((sql, i) => {
@@ -103,11 +112,6 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
 
   const COUNT = '(SELECT COUNT(*) FROM actions a WHERE a.match_id = m.id) AS n';
   const q = {
-    insertMatch: db.prepare(`INSERT INTO matches (id, scenario, seed, settings, seats, players, status, clock, parent, created, updated, finished, outcome, imported)
-                             VALUES (:id, :scenario, :seed, :settings, :seats, :players, :status, :clock, :parent, :created, :updated, :finished, :outcome, :imported)`),
-    insertAction: db.prepare('INSERT INTO actions (match_id, idx, action, at) VALUES (?, ?, ?, ?)'),
-    touch: db.prepare('UPDATE matches SET updated = ? WHERE id = ?'),
-    insertChat: db.prepare('INSERT INTO chat (match_id, id, line) VALUES (?, ?, ?)'),
     getMatch: db.prepare('SELECT * FROM matches WHERE id = ?'),
     hasMatch: db.prepare('SELECT 1 AS x FROM matches WHERE id = ?'),
     actions: db.prepare('SELECT action FROM actions WHERE match_id = ? ORDER BY idx'),
@@ -125,68 +129,8 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
                        ON CONFLICT (match_id) DO UPDATE SET owner = :owner, until = :until WHERE leases.owner = :owner OR leases.until < :now`),
     release: db.prepare('DELETE FROM leases WHERE match_id = ? AND owner = ?'),
   };
-  const updates = new Map<string, StatementSync>();
-
-  /** One transaction, committed (and with synchronous=FULL, synced) before returning. */
-  const transaction = (fn: () => void): void => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      fn();
-      db.exec('COMMIT');
-    } catch (e) {
-      db.exec('ROLLBACK');
-      throw e;
-    }
-  };
-
-  const insertRow = (row: MatchRow): void => {
-    try {
-      q.insertMatch.run({
-        id: row.id, scenario: row.scenario, seed: row.seed, settings: JSON.stringify(row.settings), seats: JSON.stringify(row.seats),
-        players: JSON.stringify(row.players), status: row.status, clock: JSON.stringify(row.clock),
-        parent: row.parent ? JSON.stringify(row.parent) : null, created: row.created, updated: row.updated, finished: row.finished,
-        outcome: row.outcome ? JSON.stringify(row.outcome) : null, imported: row.imported ? 1 : 0,
-      });
-    } catch (e) {
-      if (/UNIQUE|PRIMARY KEY/i.test((e as Error).message)) throw new DuplicateMatchError(row.id);
-      throw e;
-    }
-  };
-
-  const update = (matchId: string, patch: Record<string, unknown>, at: number): void => {
-    const cols = Object.keys(patch).sort();
-    const key = cols.join(',');
-    let st = updates.get(key);
-    if (!st) {
-      st = db.prepare(`UPDATE matches SET ${[...cols.map((c) => `${c} = :${c}`), 'updated = :updated'].join(', ')} WHERE id = :id`);
-      updates.set(key, st);
-    }
-    const values: Record<string, string | number | null> = { id: matchId, updated: at };
-    for (const c of cols) {
-      const v = patch[c];
-      values[c] = v === null || typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
-    }
-    if (Number(st.run(values).changes) === 0) throw new Error(`no match ${matchId} to update`);
-  };
-
-  const run = (w: WriteOp): void => {
-    switch (w.op) {
-      case 'createMatch':
-        return insertRow(w.row);
-      case 'appendAction':
-        q.insertAction.run(w.match, w.index, JSON.stringify(w.action), w.at);
-        q.touch.run(w.at, w.match);
-        return;
-      case 'appendChat':
-        q.insertChat.run(w.match, w.line.id, JSON.stringify(w.line));
-        return;
-      case 'updateMatch':
-        return update(w.match, w.patch, w.at);
-      case 'lease':
-        if (Number(q.lease.run({ id: w.match, owner: w.owner, until: w.until, now: w.now }).changes) === 0) throw new LeaseLostError(w.match);
-        return;
-    }
-  };
+  const writes = sqliteWrites(db);
+  const { transaction, insertRow } = writes;
 
   const settle = <T>(fn: () => T): Promise<T> => {
     try {
@@ -196,15 +140,15 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
     }
   };
 
+  const thread = options.writer === 'thread' ? writerThread(path) : null;
+
   return {
-    write: (ops) => settle(() => {
-      if (ops.length) transaction(() => ops.forEach(run));
-    }),
+    write: (ops) => (thread ? thread.write(ops) : settle(() => writes.write(ops))),
     importMatch: (row, actions) => settle(() => {
       const now = Date.now();
       transaction(() => {
         insertRow(row);
-        actions.forEach((a, i) => q.insertAction.run(row.id, i, JSON.stringify(a), now));
+        actions.forEach((a, i) => writes.insertAction(row.id, i, a, now));
       });
     }),
     deleteMatch: (id) => settle(() => {
@@ -241,8 +185,53 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite'): Sto
       const names = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
       return { kind: 'sqlite' as const, journalMode: journal.journal_mode, synchronous: names[Number(sync.synchronous)] ?? String(sync.synchronous), schemaVersion: Number(version.v) };
     }),
-    close: () => settle(() => {
+    close: async () => {
+      await thread?.close();
       if (db.isOpen) db.close();
-    }),
+    },
+  };
+}
+
+/** The writer thread: one batch of writes per request, answered once committed; requests run in order. */
+function writerThread(path: string): { write(ops: readonly WriteOp[]): Promise<void>; close(): Promise<void> } {
+  const worker = new Worker(new URL('./sqliteWorker.ts', import.meta.url), { workerData: { path } });
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let failed: Error | null = null;
+  const failAll = (e: Error): void => {
+    failed = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('message', (r: WriteReply) => {
+    const w = waiting.get(r.id);
+    if (!w) return;
+    waiting.delete(r.id);
+    if (!waiting.size) worker.unref();
+    if (r.ok) return w.resolve();
+    w.reject(r.kind === 'duplicate' ? new DuplicateMatchError(r.match ?? '') : r.kind === 'lease' ? new LeaseLostError(r.match ?? '') : new Error(r.message));
+  });
+  worker.on('error', (e) => failAll(e));
+  worker.on('exit', () => failAll(new Error('the storage writer stopped')));
+  // The writer thread keeps the process alive only while a write waits for it.
+  worker.unref();
+  return {
+    write(ops) {
+      if (!ops.length) return Promise.resolve();
+      if (failed) return Promise.reject(failed);
+      const id = ++next;
+      return new Promise((resolve, reject) => {
+        if (!waiting.size) worker.ref();
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, ops } satisfies WriteRequest);
+      });
+    },
+    async close() {
+      if (failed) return;
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.ref();
+      worker.postMessage('close');
+      await exited;
+    },
   };
 }

@@ -58,6 +58,8 @@ export function concurrencyTests(opener: () => Promise<Opener>): void {
         const tags = await named();
         expectWhole(await reader.chat('SHARED'), tags);
         reads += 1;
+        // Reads of a synchronous store settle at once: let the writes (another thread's answers) come in.
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       await writers.catch(() => {}); // on a failed check, before the stores close under the writers

@@ -27,6 +27,14 @@ storageSuite('sqlite', {
   },
 });
 
+// The server's way: writes committed by the writer thread, reads on the opening thread's connection.
+storageSuite('sqlite with a writer thread', {
+  fresh: async () => {
+    const dir = tempDir();
+    return async () => openSqliteStorage(dir, undefined, { writer: 'thread' });
+  },
+});
+
 test('sqlite: WAL, synchronous=FULL, migrations recorded once across reopenings', async () => {
   const dir = tempDir();
   await openSqliteStorage(dir).close();
