@@ -58,6 +58,10 @@ const SEAT_COMMANDS: Record<string, Command> = {
     return null;
   },
   ready(m, p, data) {
+    // A click made in the lobby or in an earlier phase counts for nothing now: a late "I'm ready" is not
+    // "done with diplomacy", and a late "done" does not end the next phase.
+    const here = m.session.status === 'lobby' ? 'lobby' : m.session.game.phase;
+    if (data.phase !== undefined && data.phase !== here) return null;
     p.ready = data.ready as boolean;
     return null;
   },

@@ -29,7 +29,12 @@ export const ACTION_MESSAGES = messages(NATION_ACTION_FIELDS);
 /** Lobby and conversation messages, from anyone in the room who is not waiting to be let in. */
 export const SEAT_MESSAGES = {
   pickSeat: message({ nation: id }),
-  ready: message({ ready: z.boolean() }),
+  /**
+   * "I'm ready" in the lobby, "I'm done with this phase" in a running match. With `phase` (where the click
+   * was made: 'lobby' or the phase on screen), only if the match is still there: a click that reaches the
+   * server after the start or the phase's end does nothing.
+   */
+  ready: message({ ready: z.boolean(), phase: z.enum(['lobby', ...PHASES]).optional() }),
   /** `to` is a nation id for a private channel, 'host' for the teacher, 'team' for one's own team, or 'all' for the public channel. */
   chat: message({ to: id, text: z.string().min(1).max(MAX_CHAT) }),
   /** In the lobby, when the host lets teams choose their roles: take this role (swapping with whoever had it). */

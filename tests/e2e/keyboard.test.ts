@@ -19,6 +19,33 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await leaveAll(host); await close?.(); await server?.stop(); });
 
+/** What has the focus, for an error: its tag, type, name, and (for a control) whether it is disabled. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return 'nothing (the page body)';
+    const labels = el.labels ? [...el.labels].map((l) => l.textContent ?? '').join(' ') : '';
+    const name = (el.getAttribute('aria-label') || labels || el.textContent || '').trim().slice(0, 60);
+    const type = el.tagName === 'INPUT' ? `[type=${el.type}]` : '';
+    const state = 'disabled' in el ? (el.disabled ? ', disabled' : ', enabled') : '';
+    const checked = el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio') ? (el.checked ? ', checked' : ', unchecked') : '';
+    return `${el.tagName.toLowerCase()}${type} "${name}"${state}${checked}`;
+  });
+}
+
+/** The buttons named `name` on the page, with their state and the text that describes them (why one is disabled). */
+function buttonsNamed(page: Page, name: RegExp): Promise<string> {
+  return page.evaluate(([source, flags]) => {
+    const re = new RegExp(source, flags);
+    const found = [...document.querySelectorAll('button')].filter((b) => re.test((b.getAttribute('aria-label') || b.textContent || '').trim()));
+    if (!found.length) return 'none on the page';
+    return found.map((b) => {
+      const why = (b.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim()).filter(Boolean).join(' ');
+      return `${b.disabled ? 'disabled' : 'enabled'}${why ? ` (${why})` : ''}`;
+    }).join('; ');
+  }, [name.source, name.flags] as const);
+}
+
 /** Tab (forwards) until the focused control (of that kind) has a matching name, at most `limit` presses. */
 async function tabTo(page: Page, name: RegExp, kind: 'button' | 'checkbox' | 'radio' | 'range' = 'button', limit = 200): Promise<void> {
   for (let i = 0; i < limit; i++) {
@@ -33,7 +60,8 @@ async function tabTo(page: Page, name: RegExp, kind: 'button' | 'checkbox' | 'ra
     }, kind);
     if (text !== null && name.test(text)) return;
   }
-  throw new Error(`Tab never reached ${name}`);
+  const buttons = kind === 'button' ? `; buttons so named: ${await buttonsNamed(page, name)}` : '';
+  throw new Error(`Tab never reached ${name} (${kind}) in ${limit} presses; the focus is on ${await focused(page)}${buttons}`);
 }
 
 async function joinByKeyboard(p: Person, code: string, nick: string): Promise<void> {

@@ -197,6 +197,31 @@ describe('a full match', () => {
     await leaveAll(host, a);
   });
 
+  test('a "ready" meant for the lobby or an earlier phase does nothing once the match has moved on', async () => {
+    const host = await createMatch(server.url, { seats: 3, turns: 2, hostName: 'Host', hostPlays: false, timers: { diplomacy: 600, policy: 600 } });
+    const st = host.room.state;
+    const a = await joinMatch(server.url, host.room.roomId, { nickname: 'Ida' });
+    const b = await joinMatch(server.url, host.room.roomId, { nickname: 'Jon' });
+    const anyReady = () => [...st.players.values()].some((p) => p.ready);
+    expect((await a.ask('ready', { ready: true, phase: 'lobby' })).type).toBe('accepted');
+    await waitFor(anyReady, 'Ida ready in the lobby');
+    expect((await host.ask('start')).type).toBe('accepted');
+    await waitFor(() => st.status === 'running', 'running');
+    // Both "I'm ready" clicks of the lobby reach the server after the start: they are not "done with diplomacy".
+    for (const s of [a, b]) expect((await s.ask('ready', { ready: true, phase: 'lobby' })).type).toBe('accepted');
+    await sleep(200);
+    expect(st.phase).toBe('diplomacy');
+    expect(anyReady()).toBe(false);
+    // Done with diplomacy ends it; the same click arriving once the policy phase began does not end that one.
+    for (const s of [a, b]) expect((await s.ask('ready', { ready: true, phase: 'diplomacy' })).type).toBe('accepted');
+    await waitFor(() => st.phase === 'policy', 'diplomacy ended early');
+    for (const s of [a, b]) expect((await s.ask('ready', { ready: true, phase: 'diplomacy' })).type).toBe('accepted');
+    await sleep(200);
+    expect(st.phase).toBe('policy');
+    expect(anyReady()).toBe(false);
+    await leaveAll(host, a, b);
+  });
+
   test('everyone ready ends the phase early; a finished match can be forked at a turn', async () => {
     const host = await createMatch(server.url, { seats: 3, turns: 3, hostName: 'Host', hostPlays: false, timers: { diplomacy: 600 } });
     const st = host.room.state;

@@ -24,7 +24,7 @@ export function TopBar({ onLeave, back }: { onLeave: () => void; back?: string }
       {st.meta?.paused ? <strong>Paused</strong> : null}
       {canBeDone ? (
         <span class="done row">
-          <button class={`btn small ${meP!.ready ? '' : 'primary'}`} type="button" aria-pressed={meP!.ready ? 'true' : 'false'} onClick={() => conn.send('ready', { ready: !meP!.ready })}>
+          <button class={`btn small ${meP!.ready ? '' : 'primary'}`} type="button" aria-pressed={meP!.ready ? 'true' : 'false'} onClick={() => conn.send('ready', { ready: !meP!.ready, phase: s!.phase })}>
             {meP!.ready ? 'Done \u2713 (undo)' : 'I\u2019m done'}
           </button>
           <span class="done-count">{seated.filter((p) => p.ready).length} of {seated.length} done</span>

@@ -70,7 +70,7 @@ export function Lobby() {
       )}
       <section class="card row" style="margin-top:1rem" aria-label="Your choices">
         {canReady ? (
-          <button class={`btn ${me!.ready ? '' : 'primary'}`} type="button" aria-pressed={me!.ready ? 'true' : 'false'} onClick={() => conn.send('ready', { ready: !me!.ready })}>
+          <button class={`btn ${me!.ready ? '' : 'primary'}`} type="button" aria-pressed={me!.ready ? 'true' : 'false'} onClick={() => conn.send('ready', { ready: !me!.ready, phase: 'lobby' })}>
             {me!.ready ? 'Ready \u2713 (press to undo)' : 'I\u2019m ready'}
           </button>
         ) : me?.host ? null : <p>{meta.teamSize > 1 ? 'Join a team above, or wait for your teacher to make teams.' : 'Pick a nation above.'}</p>}
