@@ -19,7 +19,7 @@ const idOf = (o: object): number => {
 const worldKeys = new WeakMap<GameState, string>();
 
 /** What every assessment in `gs` may depend on. */
-function worldKey(gs: GameState): string {
+export function worldKey(gs: GameState): string {
   let key = worldKeys.get(gs);
   if (key !== undefined) return key;
   const parts: (string | number)[] = [gs.turn, gs.phase, gs.pressure, gs.over ? 1 : 0, gs.record.honoured, gs.record.abstained, gs.record.broken, gs.record.signed];

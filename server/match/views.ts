@@ -1,4 +1,6 @@
-import type { GameEvent, GameState, NationId, Pair } from '../../shared/types.ts';
+import type { GameEvent, GameState, NationId, Pair, Proposal } from '../../shared/types.ts';
+import type { Assessment } from '../../shared/rules/assess.ts';
+import { worldKey } from './viewKeys.ts';
 import { assess } from '../../shared/rules/index.ts';
 import { CHAT_HISTORY, type ChatLine, type PrivateView, type TeacherView } from '../../shared/protocol/messages.ts';
 import type { StoredChatLine, StoredPlayer } from '../storage/index.ts';
@@ -39,6 +41,30 @@ export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, tea
   return out.reverse();
 }
 
+/**
+ * Assessments already made of a proposal, for the world they were made in. A proposal never changes once
+ * made (a new status is a new object), and an assessment reads only the proposal and the world's part of
+ * the view key, so an open proposal is not assessed again while the world stands still (another pair's
+ * proposal, a withdrawal).
+ */
+const assessed = new WeakMap<Proposal, { world: string; by: Map<NationId, Assessment | null> }>();
+
+function assessmentOf(gs: GameState, nation: NationId, p: Proposal): Assessment | null {
+  const world = worldKey(gs);
+  let c = assessed.get(p);
+  if (!c || c.world !== world) assessed.set(p, (c = { world, by: new Map() }));
+  let a = c.by.get(nation);
+  if (a === undefined) {
+    try {
+      a = assess(gs, nation, p);
+    } catch {
+      a = null;
+    }
+    c.by.set(nation, a);
+  }
+  return a;
+}
+
 /** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet). */
 export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length, team: TeamView | null = null): PrivateView {
   const nation = viewer.nation && gs.nations.some((n) => n.id === viewer.nation) ? viewer.nation : null;
@@ -51,15 +77,7 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
   for (const o of gs.nations) if (o.id !== nation) relations[o.id] = { ...gs.pairs[`${nation}>${o.id}`]! };
   const proposals = gs.proposals
     .filter((p) => p.from === nation || p.to.includes(nation))
-    .map((p) => {
-      let assessment = null;
-      try {
-        assessment = assess(gs, nation, p);
-      } catch {
-        assessment = null;
-      }
-      return { ...p, to: [...p.to], accepted: [...p.accepted], assessment };
-    });
+    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: assessmentOf(gs, nation, p) }));
   return {
     nation,
     playerId: viewer.playerId,

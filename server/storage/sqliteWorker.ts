@@ -7,7 +7,8 @@ import { PRAGMAS, sqliteWrites } from './sqliteWrites.ts';
 // thread's connection keeps reading meanwhile) and answers once the commit is synced, so the event loop
 // never waits on a sync. The main thread has made the schema before starting it.
 
-export interface WriteRequest { id: number; ops: readonly WriteOp[] }
+/** `ops`: the batch's `WriteOp[]` as JSON. */
+export interface WriteRequest { id: number; ops: string }
 export type WriteReply =
   | { id: number; ok: true }
   | { id: number; ok: false; kind: 'duplicate' | 'lease' | 'other'; match?: string; message: string };
@@ -24,7 +25,7 @@ parentPort!.on('message', (req: WriteRequest | 'close') => {
   }
   let reply: WriteReply;
   try {
-    writes.write(req.ops);
+    writes.write(JSON.parse(req.ops) as WriteOp[]);
     reply = { id: req.id, ok: true };
   } catch (e) {
     const kind = e instanceof DuplicateMatchError ? 'duplicate' : e instanceof LeaseLostError ? 'lease' : 'other';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../../shared/bots/simulate.ts';
-import { apply, defaultPlayers } from '../../../shared/rules/index.ts';
+import { apply, assess, defaultPlayers } from '../../../shared/rules/index.ts';
 import { initialState } from '../../../shared/rules/replay.ts';
 import { getScenario, SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { applyViewChanges } from '../../../shared/protocol/privateView.ts';
@@ -74,5 +74,27 @@ describe('private view changes', () => {
     const since = { turn: at.turn, events: at.events.length };
     const r = follow(states, (i) => (i < half ? { playerId: 'p1', nation, host: false } : { playerId: 'p2', nation, host: false, since }));
     expect(r.changes).toBeGreaterThan(0);
+  });
+});
+
+describe('assessments kept while the world stands still', () => {
+  test('every assessment in a view is the one the rules give for that state, after every action of a bot match', () => {
+    const sc = getScenario('the-hinge')!;
+    const { file } = simulate({ scenario: 'the-hinge', seed: 4, turns: 6, players: defaultPlayers(sc, sc.maxSeats) });
+    let s = initialState(file);
+    let checked = 0;
+    for (const a of file.actions) {
+      const r = apply(s, a);
+      if (!r.ok) continue;
+      s = r.state;
+      for (const n of s.nations) {
+        for (const p of privateView(s, { playerId: 'p', nation: n.id, host: false }, [], false).proposals) {
+          const original = s.proposals.find((x) => x.id === p.id)!;
+          expect(p.assessment).toEqual(assess(s, n.id, original));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
