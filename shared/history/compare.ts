@@ -75,7 +75,7 @@ export function compareMatches(matches: { id: string; history: History }[]): Com
     if (winners.size > 1) {
       questions.push(`Different nations came out on top: ${[...winners].map(name).join(', ')}. Which choices, made in which year, decided that?`);
     } else if (winners.size === 1) {
-      questions.push(`${name([...winners][0]!)} came out on top in every match. Was its position decisive, or did every class play it the same way?`);
+      questions.push(`${name([...winners][0]!)} came out on top in every match. Was its position decisive, or did every match play it the same way?`);
     }
     const reliability = rows.map((r) => ({ id: r.id, share: r.honoured + r.abstained ? r.honoured / (r.honoured + r.abstained) : null }));
     const tested = reliability.filter((r) => r.share !== null);
