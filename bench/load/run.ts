@@ -568,7 +568,8 @@ export class Bench {
     for (const [k, v] of Object.entries(lat)) if (k.startsWith('accepted:')) acceptedByType[k.slice(9)] = summarise(v);
     const seenKey = target === 'bare' ? 'seen:echo' : 'seen:propose';
     // Two processes: the proposal latencies are kept by the port of the room's process.
-    const seenAll = target === 'entente2' ? Object.entries(lat).filter(([k]) => k.startsWith('seen:propose@')).flatMap(([, v]) => v) : (lat[seenKey] ?? []);
+    const byHome = (metric: string): number[] => Object.entries(lat).filter(([k]) => k.startsWith(`${metric}@`)).flatMap(([, v]) => v);
+    const seenAll = target === 'entente2' ? byHome('seen:propose') : (lat[seenKey] ?? []);
     let bytesPerTurn: StepResult['bytesPerTurn'] = null;
     if (target !== 'bare') {
       const med = (xs: number[]): number | null => percentile([...xs].sort((a, b) => a - b), 50);
@@ -582,7 +583,7 @@ export class Bench {
     return {
       target, players, rooms, clients, setupS: round(setupS, 1)!, windowS: round(windowS, 1)!,
       seen: summarise(seenAll),
-      seenChat: target !== 'bare' ? summarise(lat['seen:chat'] ?? []) : null,
+      seenChat: target !== 'bare' ? summarise(target === 'entente2' ? byHome('seen:chat') : (lat['seen:chat'] ?? [])) : null,
       accepted: summarise(acceptedAll), acceptedByType,
       sentPerS: round(sent / windowS, 1)!, acceptedPerS: round(accepted / windowS, 1)!,
       server: {
