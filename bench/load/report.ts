@@ -30,7 +30,7 @@ export function table(steps: StepResult[]): string {
   ]];
   for (const s of steps) {
     const bare = steps.find((b) => b.target === 'bare' && b.players === s.players);
-    const ratio = s.target === 'entente' && bare?.server.cpuUsPerPlayerS && s.server.cpuUsPerPlayerS ? `${(s.server.cpuUsPerPlayerS / bare.server.cpuUsPerPlayerS).toFixed(2)}×` : '';
+    const ratio = s.target !== 'bare' && bare?.server.cpuUsPerPlayerS && s.server.cpuUsPerPlayerS ? `${(s.server.cpuUsPerPlayerS / bare.server.cpuUsPerPlayerS).toFixed(2)}×` : '';
     rows.push([
       String(s.players), (s.target === 'entente2' ? 'entente ×2' : s.target) + (s.killed ? ' (kill -9)' : ''), `${lat(s.seen)} (n=${s.seen.n})`, lat(s.accepted), s.seenChat ? f(s.seenChat.p95) : '',
       `${f(s.server.cpuPct)}%`, f(s.server.cpuUsPerPlayerS), ratio, f(s.server.rssMB, 0), f(s.server.rssPerRoomKB, 0), String(s.errors.total),

@@ -175,7 +175,7 @@ export function planRooms(target: Target, players: number, o: Pick<BenchOptions,
   const rooms: RoomPlan[] = [];
   let left = players;
   for (let i = 0; left > 0; i++) {
-    const size = target === 'entente' && o.botEvery > 0 && i % o.botEvery === o.botEvery - 1 ? o.seats - 1 : o.seats;
+    const size = target !== 'bare' && o.botEvery > 0 && i % o.botEvery === o.botEvery - 1 ? o.seats - 1 : o.seats;
     const n = Math.min(size, left);
     // A room needs at least 2 people to see each other; a lone leftover joins the previous room's bot seat.
     if (n < 2 && rooms.length) {
@@ -379,7 +379,7 @@ export class Bench {
         t.clients = Math.max(t.clients, clients);
         t.setupS = Math.max(t.setupS, setupS);
         await Promise.all(this.gens.map((g) => g.ask({ cmd: 'start', target })));
-        const warm = target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
+        const warm = target !== 'bare' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
         const where = urls ? ` (${servers.map((x) => `${x.name.split(' ').pop()} ${homes[String(x.port)]?.rooms ?? 0}`).join(', ')} rooms)` : '';
         o.log(`  ${target} ${players} players, round ${r + 1}/${rounds}: ${clients} clients joined ${plans.length} rooms${where} in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
         await sleep(warm * 1000);
