@@ -97,6 +97,11 @@ export function scaleOutLines(steps: StepResult[]): string[] {
       const r = single && p.cpuUsPerPlayerS !== null ? p.cpuUsPerPlayerS / single : null;
       lines.push(`  ${p.name}: ${p.rooms} rooms, ${p.players} players, CPU ${f(p.cpuPct)}%, ${f(p.cpuUsPerPlayerS)} µs/player/s (${r === null ? '-' : `${r.toFixed(2)}×`} the single process${r !== null ? (r <= 1.2 ? ', ≤ 1.2× ok' : ', OVER 1.2×') : ''}), proposal seen p50/p95 ${f(p.seen.p50)} / ${f(p.seen.p95)} ms${p.seen.p95 !== null ? (p.seen.p95 < 50 ? ' (< 50 ok)' : ' (NOT < 50)') : ''}`);
     }
+    // The same load per process: the single process at half the players, when the ramp has that step.
+    const half = steps.find((s) => s.target === 'entente' && s.players === two.players / 2);
+    if (half?.server.cpuUsPerPlayerS) {
+      lines.push(`  against the single process at ${half.players} players (the same players per process, ${f(half.server.cpuUsPerPlayerS)} µs/player/s): ${ps.map((p) => `${p.name.split(' ').pop()} ${p.cpuUsPerPlayerS !== null ? (p.cpuUsPerPlayerS / half.server.cpuUsPerPlayerS!).toFixed(2) : '-'}×`).join(', ')}`);
+    }
     lines.push(`  rooms max/min ${roomRatio.toFixed(2)}${roomRatio <= 1.3 ? ' (≤ 1.3 ok)' : ' (OVER 1.3)'}; both together: ${f(two.server.cpuUsPerPlayerS)} µs/player/s, p95 ${f(two.seen.p95)} ms, ${two.errors.total} errors`);
   }
   return lines;
