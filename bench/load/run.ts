@@ -200,7 +200,7 @@ export class Bench {
   bare: ServerProc | null = null;
   /** --processes 2: the two Entente processes sharing PostgreSQL + Redis. */
   pair: ServerProc[] = [];
-  /** --processes 2: the databases made for this run (single process, pair) and their Redis URLs. */
+  /** --processes 2: the PostgreSQL databases made for this run (the single process's, the pair's). */
   dbUrls: string[] = [];
   private dbNames: string[] = [];
   gens: Generator[] = [];
@@ -247,6 +247,8 @@ export class Bench {
     } finally {
       await admin.end();
     }
+    // Set at once, so that finish() drops them even if what follows fails.
+    this.dbUrls = db;
     for (const url of db) {
       const m = spawnSync(process.execPath, ['tools/migrate.ts'], { cwd: o.serverDir ?? ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
       if (m.status !== 0) throw new Error(`npm run migrate failed on ${url}: ${m.stderr || m.stdout}`);
@@ -261,7 +263,6 @@ export class Bench {
       r.disconnect();
       redis.push(u.toString());
     }
-    this.dbUrls = db;
     o.log(`bench: --processes 2: PostgreSQL databases ${this.dbNames.join(', ')} (migrated), Redis dbs 1 and 2 flushed; the single process uses the first of each, the two processes share the second`);
     return { db, redis };
   }
