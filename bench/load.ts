@@ -17,10 +17,15 @@
 //   check that no acknowledged action was lost)   --cpu-prof (profile the Entente server; self time by
 //   function over each step's window)   --server-dir DIR (run the Entente server of another checkout, e.g. an
 //   older commit: `git archive <commit> | tar -x -C DIR` and a node_modules symlink)   --out FILE (also write the JSON there)   --json   --keep (keep the work dir)
+//   --processes 2 (issue 14: also two Entente processes sharing PostgreSQL + Redis, target entente2, the generators
+//   spreading their creates and joins by code over both ports; the single process then runs on the same PostgreSQL +
+//   Redis, in a database and Redis db of its own, so the two differ only by the split; all Entente processes on the
+//   server core; per process: rooms, CPU per player, proposal seen p50/p95, and the ratios to the single process)
+//   --database-url postgres://… --redis-url redis://… (or env BENCH_DATABASE_URL / BENCH_REDIS_URL; needed by --processes 2)
 import { writeFileSync } from 'node:fs';
 import type { Target } from './load/ipc.ts';
 import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
-import { details, largestHeld, lostLine, machine, table } from './load/report.ts';
+import { details, largestHeld, lostLine, machine, scaleOutLines, table } from './load/report.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
@@ -43,7 +48,20 @@ const quick = flag('quick');
 const json = flag('json');
 const players = (value('players') ?? (quick ? '40,160' : '400,1000,2000,4000')).split(',').map(Number).filter((n) => n > 0);
 const seconds = num('seconds', quick ? 15 : 60);
+const processes = num('processes', 1);
 const targets = (value('targets') ?? 'bare,entente').split(',') as Target[];
+// --processes 2: the two-process target comes after the single process, in the same rounds.
+if (processes === 2 && !targets.includes('entente2')) targets.push('entente2');
+if (processes !== 1 && processes !== 2) {
+  console.error(`--processes ${processes}: only 1 (the default) or 2 are measured.`);
+  process.exit(1);
+}
+const databaseUrl = value('database-url') ?? process.env.BENCH_DATABASE_URL?.trim() ?? null;
+const redisUrl = value('redis-url') ?? process.env.BENCH_REDIS_URL?.trim() ?? null;
+if (processes === 2 && (!databaseUrl || !redisUrl)) {
+  console.error(`--processes 2 runs two Entente processes on a shared PostgreSQL and Redis, and ${!databaseUrl ? 'no PostgreSQL URL' : 'no Redis URL'} was given: pass --database-url postgres://… and --redis-url redis://… (or set BENCH_DATABASE_URL and BENCH_REDIS_URL). The bench creates and drops its own databases there and flushes Redis dbs 1 and 2.`);
+  process.exit(1);
+}
 const out = value('out');
 const rounds = num('rounds', quick ? 1 : 3);
 const log = (line: string): void => {
@@ -64,6 +82,7 @@ const options: BenchOptions = {
   serverDir: value('server-dir') ?? null,
   maxNoisePct: num('max-noise', DEFAULTS.maxNoisePct),
   noiseRetries: num('noise-retries', DEFAULTS.noiseRetries),
+  processes, databaseUrl, redisUrl,
   log,
 };
 
@@ -86,7 +105,7 @@ async function main(): Promise<void> {
   }
   const result = {
     bench: 'load', machine: info, pinning: bench.pin.note,
-    settings: { players, seconds, rounds, targets, ...Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'log')) },
+    settings: { players, seconds, rounds, targets, ...Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'log' && k !== 'databaseUrl' && k !== 'redisUrl')) },
     steps, largestHeld: largestHeld(steps), lost: finished.logCheck, lostCheckError: finished.logCheckError,
     kills: bench.kills, recoveredAfterKill: bench.recoveredAfterKill, workDir: finished.workDir,
   };
@@ -102,6 +121,11 @@ async function main(): Promise<void> {
   console.log('');
   const held = result.largestHeld;
   console.log(`largest N held (Entente proposal seen p95 < 50 ms, no error, generator not saturated): ${held ?? 'none'}`);
+  if (processes === 2) {
+    console.log('');
+    console.log(`two processes sharing PostgreSQL + Redis vs one (on the same PostgreSQL + Redis), ${bench.pin.server ? `all Entente processes on core ${bench.pin.server}, generators on core ${bench.pin.generator}` : 'unpinned'}; PostgreSQL and Redis not pinned:`);
+    for (const l of scaleOutLines(steps)) console.log(l);
+  }
   console.log(lostLine(finished.logCheck, finished.logCheckError));
   if (bench.kills.length) console.log(`kill -9: ${bench.kills.map((k) => `${k.acksBefore} actions acknowledged in the run before it`).join('; ')}; ${bench.recoveredAfterKill} matches recovered after the restart`);
   if (finished.workDir) console.log(`work dir kept: ${finished.workDir}`);

@@ -36,6 +36,8 @@ interface PublicState {
 
 export interface Ctx {
   client: Client;
+  /** Several processes: one client per process address; creates and joins by code go round robin over them. */
+  clients?: Client[];
   metrics: Metrics;
   options: GenOptions;
 }
@@ -120,8 +122,8 @@ class Student {
     this.nickname = nickname;
   }
 
-  async join(code: string): Promise<void> {
-    this.room = await this.ctx.client.joinById(code, { nickname: this.nickname, device: `bench-${this.nickname}` });
+  async join(code: string, client: Client = this.ctx.client): Promise<void> {
+    this.room = await client.joinById(code, { nickname: this.nickname, device: `bench-${this.nickname}` });
     listen(this.room, this.ctx, {
       seat: (s: SeatSecretMessage) => {
         this.nation = s.nation;
@@ -195,7 +197,7 @@ class Student {
     let key = seen?.key;
     if (seen && type === 'chat') key = `chat|${this.cls.code}|${body.text as string}`;
     m.sending(ref, { type, t0, code: this.cls.code, turn: st.turn, marker, onError: key ? () => m.forget(key) : undefined });
-    if (seen && key) m.expect(key, seen.metric, t0, seen.count, type === 'propose' ? () => `${st.turn}/${st.phase}` : undefined);
+    if (seen && key) m.expect(key, this.cls.home ? `${seen.metric}@${this.cls.home}` : seen.metric, t0, seen.count, type === 'propose' ? () => `${st.turn}/${st.phase}` : undefined);
     this.room.send(type, body);
   }
 
@@ -252,6 +254,8 @@ class Student {
 
 export class EntenteClassroom {
   code = '';
+  /** Several processes: the port of the process the room landed on (its WebSocket's), else ''. */
+  home = '';
   host!: Room;
   students: Student[] = [];
   private ctx: Ctx;
@@ -272,7 +276,8 @@ export class EntenteClassroom {
     const o = this.ctx.options;
     const tag = `${o.gen}x${this.plan.index}`;
     try {
-      this.host = await this.ctx.client.create('match', {
+      const clients = this.ctx.clients ?? [this.ctx.client];
+      this.host = await clients[this.plan.index % clients.length]!.create('match', {
         seats: o.seats, turns: o.turns, hostName: 'Teacher', hostPlays: false, timers: o.timers, publishNegotiations: true, guide: false, device: `bench-host-${tag}`,
       });
     } catch (e) {
@@ -284,10 +289,12 @@ export class EntenteClassroom {
     listen(this.host, this.ctx, { seat: () => { hostSeat = true; } });
     await until(() => !!(this.host.state as PublicState | undefined)?.code && hostSeat, 'the host seat');
     this.code = (this.host.state as PublicState).code;
+    if (this.ctx.clients && this.ctx.clients.length > 1) this.home = new URL(this.host.connection.url ?? 'http://unknown').port;
     const students = Array.from({ length: this.plan.students }, (_, i) => new Student(this.ctx, this, `Pupil ${i + 1} r${tag}`));
-    await Promise.all(students.map(async (s) => {
+    await Promise.all(students.map(async (s, i) => {
       try {
-        await s.join(this.code);
+        const clients = this.ctx.clients ?? [this.ctx.client];
+        await s.join(this.code, clients[(this.plan.index + i + 1) % clients.length]);
         this.students.push(s);
       } catch (e) {
         const k = `join ${(e as { code?: number }).code ?? (e as Error).message}`;

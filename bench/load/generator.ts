@@ -2,7 +2,7 @@
 // channel, it opens the rooms it is given through @colyseus/sdk (Entente classrooms or bare echo rooms),
 // drives them, and reports what it measured. Commands and replies: bench/load/ipc.ts.
 import { Client } from '@colyseus/sdk';
-import type { Command, GenOptions, Reply, RoomPlan, Target } from './ipc.ts';
+import type { Command, GenOptions, Homes, Reply, RoomPlan, Target } from './ipc.ts';
 import { Metrics } from './metrics.ts';
 import { EntenteClassroom, type Ctx } from './entente.ts';
 import { BareClassroom } from './bare.ts';
@@ -16,9 +16,9 @@ type Classroom = EntenteClassroom | BareClassroom;
 
 let metrics: Metrics | null = null;
 /** The rooms of the target being measured (one target at a time). */
-const byTarget: Record<Target, Classroom[]> = { bare: [], entente: [] };
+const byTarget: Record<Target, Classroom[]> = { bare: [], entente: [], entente2: [] };
 const started = new Set<Target>();
-const all = (): Classroom[] => [...byTarget.bare, ...byTarget.entente];
+const all = (): Classroom[] => [...byTarget.bare, ...byTarget.entente, ...byTarget.entente2];
 let sweeper: NodeJS.Timeout | null = null;
 
 const reply = (r: Reply): void => {
@@ -32,20 +32,31 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
   }));
 }
 
-async function setup(target: Target, url: string, rooms: RoomPlan[], options: GenOptions): Promise<Reply & { ok: true }> {
+async function setup(target: Target, url: string, urls: string[] | undefined, rooms: RoomPlan[], options: GenOptions): Promise<Reply & { ok: true }> {
   const t0 = Date.now();
   metrics ??= new Metrics(options.gen);
   metrics.options = options;
   metrics.quiet = false;
   metrics.setAcksFile(options.acksFile);
-  const ctx: Ctx = { client: new Client(url), metrics, options };
+  const clients = (urls?.length ? urls : [url]).map((u) => new Client(u));
+  const ctx: Ctx = { client: clients[0]!, clients, metrics, options };
   const joinFailures: Record<string, number> = {};
   const classrooms = rooms.map((plan) => (target === 'bare' ? new BareClassroom(ctx, plan) : new EntenteClassroom(ctx, plan)));
   byTarget[target] = classrooms;
   started.delete(target);
   await pool(classrooms, options.concurrency, (c) => c.setup(joinFailures));
   sweeper ??= setInterval(() => metrics?.sweep(), 1000);
-  return { id: 0, ok: true, setup: { clients: clientCount(classrooms), joinFailures, ms: Date.now() - t0 } };
+  let homes: Homes | undefined;
+  if (clients.length > 1) {
+    homes = {};
+    for (const c of classrooms) {
+      if (!(c instanceof EntenteClassroom) || !c.home) continue;
+      const h = (homes[c.home] ??= { rooms: 0, students: 0 });
+      h.rooms++;
+      h.students += c.students.length;
+    }
+  }
+  return { id: 0, ok: true, setup: { clients: clientCount(classrooms), joinFailures, ms: Date.now() - t0, homes } };
 }
 
 /** The target's rooms start acting (Entente: the hosts start their matches, spread over startSpreadMs). */
@@ -77,7 +88,7 @@ process.on('message', (cmd: Command) => {
   const run = async (): Promise<Reply> => {
     switch (cmd.cmd) {
       case 'setup':
-        return { ...(await setup(cmd.target, cmd.url, cmd.rooms, cmd.options)), id: cmd.id };
+        return { ...(await setup(cmd.target, cmd.url, cmd.urls, cmd.rooms, cmd.options)), id: cmd.id };
       case 'start':
         start(cmd.target);
         return { id: cmd.id, ok: true };
@@ -98,6 +109,7 @@ process.on('message', (cmd: Command) => {
         await pool(all(), 32, (c) => c.teardown());
         byTarget.bare = [];
         byTarget.entente = [];
+        byTarget.entente2 = [];
         started.clear();
         if (metrics) {
           metrics.turns = [];

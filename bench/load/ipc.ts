@@ -3,7 +3,8 @@ import type { Summary } from './stats.ts';
 // What the orchestrator (bench/load.ts, bench/soak.ts) and its generator processes (bench/load/generator.ts)
 // say to each other over the child-process IPC channel: one command, one reply with the same `id`.
 
-export type Target = 'bare' | 'entente';
+/** entente2: two Entente processes sharing PostgreSQL + Redis (bench:load --processes 2). */
+export type Target = 'bare' | 'entente' | 'entente2';
 
 /** One room of the plan: how many simulated students join it (the rest of its seats are left to bots). */
 export interface RoomPlan {
@@ -34,7 +35,8 @@ export interface GenOptions {
 }
 
 export type Command =
-  | { id: number; cmd: 'setup'; target: Target; url: string; rooms: RoomPlan[]; options: GenOptions }
+  /** urls: several processes' addresses (entente2): creates and joins by code are spread over them, round robin. */
+  | { id: number; cmd: 'setup'; target: Target; url: string; urls?: string[]; rooms: RoomPlan[]; options: GenOptions }
   | { id: number; cmd: 'start'; target: Target }
   | { id: number; cmd: 'reset' }
   | { id: number; cmd: 'collect'; target?: Target }
@@ -89,8 +91,11 @@ export interface IntervalReport {
   loopP95: number;
 }
 
+/** Where the rooms landed (several processes): by the port their WebSocket connected to, rooms and students in them. */
+export type Homes = Record<string, { rooms: number; students: number }>;
+
 export type Reply =
-  | { id: number; ok: true; setup?: { clients: number; joinFailures: Record<string, number>; ms: number }; report?: GenReport; interval?: IntervalReport }
+  | { id: number; ok: true; setup?: { clients: number; joinFailures: Record<string, number>; ms: number; homes?: Homes }; report?: GenReport; interval?: IntervalReport }
   | { id: number; ok: false; error: string };
 
 /** Rules refusals the load pattern causes on its own: the phase moved on, a proposal got answered meanwhile... */

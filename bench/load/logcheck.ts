@@ -68,6 +68,30 @@ export function checkLog(dataDir: string, acks: Ack[]): LogCheck {
   }
 }
 
+/** The same check against PostgreSQL databases (--processes 2: the processes' shared logs), all of them together. */
+export async function checkLogPg(urls: string[], acks: Ack[]): Promise<LogCheck> {
+  const { default: pg } = await import('pg');
+  const logged = new Map<string, string>();
+  for (const url of urls) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      for (const r of (await c.query('SELECT match_id, action FROM actions')).rows as { match_id: string; action: unknown }[]) {
+        const a = (typeof r.action === 'string' ? JSON.parse(r.action) : r.action) as { type: string; note?: string };
+        const m = a.note ? MARKER.exec(a.note) : null;
+        if (m) logged.set(`${r.match_id}|${m[0]}`, a.type);
+      }
+      for (const r of (await c.query('SELECT match_id, line FROM chat')).rows as { match_id: string; line: unknown }[]) {
+        const m = MARKER.exec(typeof r.line === 'string' ? r.line : JSON.stringify(r.line));
+        if (m) logged.set(`${r.match_id}|${m[0]}`, 'chat');
+      }
+    } finally {
+      await c.end();
+    }
+  }
+  return compare(acks, logged, `PostgreSQL (actions + chat tables of ${urls.length} database${urls.length > 1 ? 's' : ''})`);
+}
+
 function compare(acks: Ack[], logged: Map<string, string>, method: string): LogCheck {
   let found = 0;
   let mismatched = 0;

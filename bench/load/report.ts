@@ -30,9 +30,9 @@ export function table(steps: StepResult[]): string {
   ]];
   for (const s of steps) {
     const bare = steps.find((b) => b.target === 'bare' && b.players === s.players);
-    const ratio = s.target === 'entente' && bare?.server.cpuUsPerPlayerS && s.server.cpuUsPerPlayerS ? `${(s.server.cpuUsPerPlayerS / bare.server.cpuUsPerPlayerS).toFixed(2)}×` : '';
+    const ratio = s.target !== 'bare' && bare?.server.cpuUsPerPlayerS && s.server.cpuUsPerPlayerS ? `${(s.server.cpuUsPerPlayerS / bare.server.cpuUsPerPlayerS).toFixed(2)}×` : '';
     rows.push([
-      String(s.players), s.target + (s.killed ? ' (kill -9)' : ''), `${lat(s.seen)} (n=${s.seen.n})`, lat(s.accepted), s.seenChat ? f(s.seenChat.p95) : '',
+      String(s.players), (s.target === 'entente2' ? 'entente ×2' : s.target) + (s.killed ? ' (kill -9)' : ''), `${lat(s.seen)} (n=${s.seen.n})`, lat(s.accepted), s.seenChat ? f(s.seenChat.p95) : '',
       `${f(s.server.cpuPct)}%`, f(s.server.cpuUsPerPlayerS), ratio, f(s.server.rssMB, 0), f(s.server.rssPerRoomKB, 0), String(s.errors.total),
       `${f(s.generator.cpuPctTotal, 0)}% / ${f(s.generator.loopP95)} / ${f(s.generator.gcMaxMs, 0)} ms${s.generator.saturated ? ' SATURATED' : ''}`,
       s.machine ? `${f(s.machine.otherOnServerCorePct, 0)}% / ${f(s.machine.otherOnGeneratorCorePct, 0)}%` : '',
@@ -61,6 +61,9 @@ export function details(s: StepResult): string[] {
   if (g.saturated) lines.push(`  WARNING: the generator is saturated (CPU ${g.cpuPctTotal}% of its core, loop delay p95 ${g.loopP95} ms): these latencies are partly the generator's.`);
   else if (g.loopMax > 100) lines.push(`  note: the generator's event loop stalled up to ${g.loopMax} ms (GC up to ${g.gcMaxMs} ms): the p99 and max include that.`);
   if (s.machine) lines.push(`  machine: cores busy ${s.machine.coreBusyPct.join('% / ')}% (+ irq/softirq ${s.machine.irqPct.join('% / ')}%); the idle bench server used ${s.machine.idleServerCpuPct}% of the server core, other processes ${s.machine.otherOnServerCorePct}% and ${s.machine.otherOnGeneratorCorePct}% of the generator core; steal ${s.machine.stealPct}%; I/O stalls (PSI some/full) ${s.machine.ioSomePct ?? '-'}% / ${s.machine.ioFullPct ?? '-'}%${s.server.writeKBps !== undefined && s.server.writeKBps !== null ? `; server wrote ${s.server.writeKBps} KB/s` : ''}`);
+  for (const p of s.processes ?? []) {
+    lines.push(`  ${p.name} (port ${p.port}): ${p.rooms} rooms, ${p.players} players; CPU ${f(p.cpuPct)}% of a core, ${f(p.cpuUsPerPlayerS)} µs/player/s; proposal seen p50/p95/p99 ${lat(p.seen)} ms (n=${p.seen.n})`);
+  }
   if (s.profile) lines.push(formatProfile(s.profile).split('\n').map((l) => `  ${l}`).join('\n'));
   return lines;
 }
@@ -75,3 +78,31 @@ export function lostLine(c: LogCheck | null, err?: string): string {
   return `lost actions: ${c.lost} of ${c.acked} acknowledged actions missing from the log${c.mismatched ? ` (${c.mismatched} logged with another type)` : ''} — ${c.method}${c.lost ? `; e.g. ${JSON.stringify(c.examples.slice(0, 3))}` : ''}`;
 }
 
+
+/**
+ * --processes 2, per N: each process's rooms, CPU per player and proposal-seen latency beside the single
+ * process's, and the ratios issue 14 asks for (rooms max/min <= 1.3, CPU per player <= 1.2x the single
+ * process's, p95 < 50 ms).
+ */
+export function scaleOutLines(steps: StepResult[]): string[] {
+  const lines: string[] = [];
+  for (const two of steps.filter((s) => s.target === 'entente2' && s.processes?.length)) {
+    const one = steps.find((s) => s.target === 'entente' && s.players === two.players);
+    const ps = two.processes!;
+    const rooms = ps.map((p) => p.rooms);
+    const roomRatio = Math.min(...rooms) > 0 ? Math.max(...rooms) / Math.min(...rooms) : Infinity;
+    const single = one?.server.cpuUsPerPlayerS ?? null;
+    lines.push(`${two.players} players: single process ${f(single)} µs/player/s (CPU ${f(one?.server.cpuPct ?? null)}%), proposal seen p50/p95 ${one ? `${f(one.seen.p50)} / ${f(one.seen.p95)}` : '-'} ms`);
+    for (const p of ps) {
+      const r = single && p.cpuUsPerPlayerS !== null ? p.cpuUsPerPlayerS / single : null;
+      lines.push(`  ${p.name}: ${p.rooms} rooms, ${p.players} players, CPU ${f(p.cpuPct)}%, ${f(p.cpuUsPerPlayerS)} µs/player/s (${r === null ? '-' : `${r.toFixed(2)}×`} the single process${r !== null ? (r <= 1.2 ? ', ≤ 1.2× ok' : ', OVER 1.2×') : ''}), proposal seen p50/p95 ${f(p.seen.p50)} / ${f(p.seen.p95)} ms${p.seen.p95 !== null ? (p.seen.p95 < 50 ? ' (< 50 ok)' : ' (NOT < 50)') : ''}`);
+    }
+    // The same load per process: the single process at half the players, when the ramp has that step.
+    const half = steps.find((s) => s.target === 'entente' && s.players === two.players / 2);
+    if (half?.server.cpuUsPerPlayerS) {
+      lines.push(`  against the single process at ${half.players} players (the same players per process, ${f(half.server.cpuUsPerPlayerS)} µs/player/s): ${ps.map((p) => `${p.name.split(' ').pop()} ${p.cpuUsPerPlayerS !== null ? (p.cpuUsPerPlayerS / half.server.cpuUsPerPlayerS!).toFixed(2) : '-'}×`).join(', ')}`);
+    }
+    lines.push(`  rooms max/min ${roomRatio.toFixed(2)}${roomRatio <= 1.3 ? ' (≤ 1.3 ok)' : ' (OVER 1.3)'}; both together: ${f(two.server.cpuUsPerPlayerS)} µs/player/s, p95 ${f(two.seen.p95)} ms, ${two.errors.total} errors`);
+  }
+  return lines;
+}

@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GenOptions, GenReport, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
+import type { GenOptions, GenReport, Homes, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
 import { Generator, ROOT, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
 import { coreBusyOf, coreDelta, coreTimes, cpuSeconds, ioPressure, writeBytes, type CoreTimes, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
-import { checkLog, checkLogHttp, readAcks, type LogCheck } from './logcheck.ts';
+import { checkLog, checkLogHttp, checkLogPg, readAcks, type LogCheck } from './logcheck.ts';
 import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
 
 // The orchestrator of the capacity bench, shared by bench/load.ts (ramp over N) and bench/soak.ts (one N
@@ -35,6 +37,15 @@ export interface BenchOptions {
   keep: boolean;
   /** Run the Entente server of another checkout (e.g. an older commit exported with `git archive`). */
   serverDir: string | null;
+  /**
+   * 2: also measure two Entente processes sharing PostgreSQL + Redis (target entente2), and run the
+   * single-process target on the same PostgreSQL + Redis (a database and a Redis db of its own), so that
+   * the two differ only by the split. Needs databaseUrl (an admin URL: the bench creates and drops its
+   * databases there) and redisUrl (the bench flushes Redis dbs 1 and 2 of it).
+   */
+  processes: number;
+  databaseUrl: string | null;
+  redisUrl: string | null;
   log: (line: string) => void;
 }
 
@@ -59,6 +70,9 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   cpuProf: false,
   keep: false,
   serverDir: null,
+  processes: 1,
+  databaseUrl: null,
+  redisUrl: null,
 };
 
 export interface StepResult {
@@ -97,12 +111,27 @@ export interface StepResult {
   noisyRetries?: number;
   /** Errors seen in those discarded rounds (not in `errors`; shown apart). */
   discardedErrors?: Record<string, number>;
+  /** entente2: each process's share (rooms and players are per round, averaged over the rounds). */
+  processes?: ProcessShare[];
   /** Entente only, with a kill: the window ended at the kill -9. */
   killed?: boolean;
   acks: number;
 }
 
+export interface ProcessShare {
+  name: string;
+  port: string;
+  rooms: number;
+  players: number;
+  cpuPct: number | null;
+  /** The process's CPU over the players in the rooms it held (µs of CPU per player per second). */
+  cpuUsPerPlayerS: number | null;
+  seen: Summary;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** A sum, or null when one of the figures is missing. */
+const sumOr = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
 
 export interface StepHooks {
   /** Measurement rounds per target (alternating targets). */
@@ -137,6 +166,8 @@ interface PerTarget {
   ioSomeUs: number;
   ioFullUs: number;
   writeBytes: number;
+  /** entente2: by port, rooms and players summed over the rounds, CPU seconds and player-seconds over the windows. */
+  perProcess: Record<string, { rooms: number; players: number; cpuS: number | null; playerS: number }>;
 }
 
 /** N students in rooms of `seats`; every botEvery-th room has one seat fewer taken (a bot plays it). */
@@ -144,7 +175,7 @@ export function planRooms(target: Target, players: number, o: Pick<BenchOptions,
   const rooms: RoomPlan[] = [];
   let left = players;
   for (let i = 0; left > 0; i++) {
-    const size = target === 'entente' && o.botEvery > 0 && i % o.botEvery === o.botEvery - 1 ? o.seats - 1 : o.seats;
+    const size = target !== 'bare' && o.botEvery > 0 && i % o.botEvery === o.botEvery - 1 ? o.seats - 1 : o.seats;
     const n = Math.min(size, left);
     // A room needs at least 2 people to see each other; a lone leftover joins the previous room's bot seat.
     if (n < 2 && rooms.length) {
@@ -167,6 +198,11 @@ export class Bench {
   readonly pin: Pinning;
   entente: ServerProc | null = null;
   bare: ServerProc | null = null;
+  /** --processes 2: the two Entente processes sharing PostgreSQL + Redis. */
+  pair: ServerProc[] = [];
+  /** --processes 2: the PostgreSQL databases made for this run (the single process's, the pair's). */
+  dbUrls: string[] = [];
+  private dbNames: string[] = [];
   gens: Generator[] = [];
   private ententeSpec!: ServerSpec;
   private ententePort = 0;
@@ -183,6 +219,66 @@ export class Bench {
     this.pin = pinning();
   }
 
+  serversOf(target: Target): ServerProc[] {
+    if (target === 'bare') return [this.bare!];
+    if (target === 'entente2') return this.pair;
+    return [this.entente!];
+  }
+
+  /** --processes 2: a fresh PostgreSQL database per setup (migrated) and a flushed Redis db each. */
+  private async prepareScaleOut(): Promise<{ db: string[]; redis: string[] }> {
+    const o = this.o;
+    if (!o.databaseUrl || !o.redisUrl) throw new Error('--processes 2 needs a PostgreSQL and a Redis: pass --database-url and --redis-url (or set BENCH_DATABASE_URL and BENCH_REDIS_URL)');
+    const { default: pg } = await import('pg');
+    const { Redis } = await import('ioredis');
+    const tag = randomBytes(4).toString('hex');
+    const admin = new pg.Client({ connectionString: o.databaseUrl, connectionTimeoutMillis: 10_000 });
+    await admin.connect();
+    const db: string[] = [];
+    try {
+      for (const which of ['one', 'two']) {
+        const name = `bench_${tag}_${which}`;
+        await admin.query(`CREATE DATABASE ${name}`);
+        this.dbNames.push(name);
+        const u = new URL(o.databaseUrl);
+        u.pathname = `/${name}`;
+        db.push(u.toString());
+      }
+    } finally {
+      await admin.end();
+    }
+    // Set at once, so that finish() drops them even if what follows fails.
+    this.dbUrls = db;
+    for (const url of db) {
+      const m = spawnSync(process.execPath, ['tools/migrate.ts'], { cwd: o.serverDir ?? ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+      if (m.status !== 0) throw new Error(`npm run migrate failed on ${url}: ${m.stderr || m.stdout}`);
+    }
+    const redis: string[] = [];
+    for (const n of [1, 2]) {
+      const u = new URL(o.redisUrl);
+      u.pathname = `/${n}`;
+      const r = new Redis(u.toString(), { lazyConnect: true, maxRetriesPerRequest: 2 });
+      await r.connect();
+      await r.flushdb();
+      r.disconnect();
+      redis.push(u.toString());
+    }
+    o.log(`bench: --processes 2: PostgreSQL databases ${this.dbNames.join(', ')} (migrated), Redis dbs 1 and 2 flushed; the single process uses the first of each, the two processes share the second`);
+    return { db, redis };
+  }
+
+  private async dropDatabases(): Promise<void> {
+    if (!this.dbNames.length || !this.o.databaseUrl) return;
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: this.o.databaseUrl });
+    await admin.connect();
+    try {
+      for (const n of this.dbNames) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  }
+
   get acksFiles(): string[] {
     return this.gens.map((_, i) => join(this.dir, `acks-${i}.jsonl`));
   }
@@ -195,9 +291,11 @@ export class Bench {
         name: 'bare server', args: ['bench/load/bare-server.ts'], env: {}, core: this.pin.server, logFile: join(this.dir, 'bare.log'), ready: /listening/,
       }, await freePort());
     }
-    if (targets.includes('entente')) {
+    const scale = targets.includes('entente2') ? await this.prepareScaleOut() : null;
+    if (targets.includes('entente') || scale) {
       this.profileDir = join(this.dir, 'prof');
       const big = '1000000';
+      this.ententePort = await freePort();
       this.ententeSpec = {
         name: 'Entente server',
         args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), 'server/main.ts'],
@@ -210,8 +308,22 @@ export class Bench {
         // main.ts prints "listening" once startServer() has returned, i.e. after recovering matches.
         ready: /listening/, cwd: o.serverDir ?? undefined,
       };
-      this.ententePort = await freePort();
-      this.entente = await startServer(this.ententeSpec, this.ententePort);
+      if (scale) {
+        // The single process on the same storage and matchmaking as the pair (its own database and Redis db).
+        Object.assign(this.ententeSpec.env, { DATABASE_URL: scale.db[0]!, REDIS_URL: scale.redis[0]!, PUBLIC_ADDRESS: `127.0.0.1:${this.ententePort}` });
+      }
+      if (targets.includes('entente')) this.entente = await startServer(this.ententeSpec, this.ententePort);
+      if (scale) {
+        // Both processes on the server core (they share it, as they would share a machine's cores).
+        for (const name of ['A', 'B']) {
+          const port = await freePort();
+          mkdirSync(join(this.dataDir, name));
+          this.pair.push(await startServer({
+            ...this.ententeSpec, name: `Entente process ${name}`, args: ['server/main.ts'], logFile: join(this.dir, `entente-${name}.log`),
+            env: { ...this.ententeSpec.env, DATA_DIR: join(this.dataDir, name), DATABASE_URL: scale.db[1]!, REDIS_URL: scale.redis[1]!, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
+          }, port));
+        }
+      }
     }
     for (let i = 0; i < o.generators; i++) this.gens.push(new Generator(i, this.pin.generator, join(this.dir, `generator-${i}.log`)));
   }
@@ -239,42 +351,52 @@ export class Bench {
     const roundS = seconds / rounds;
     for (let r = 0; r < rounds && !killed; r++) {
       for (const target of targets) {
-        const server = target === 'bare' ? this.bare! : this.entente!;
+        const servers = this.serversOf(target);
+        const server = servers[0]!;
         const plans = planRooms(target, players, o);
         const perGen: RoomPlan[][] = this.gens.map(() => []);
         plans.forEach((p, i) => perGen[i % this.gens.length]!.push(p));
         const t = (per[target] ??= {
-          server, rooms: plans.length, clients: 0, setupS: 0, joinFailures: {}, rssGrowth: null, stderrBefore: server.stderrLines,
-          reports: [], cpu: 0, windowS: 0, cores: [], windows: [], idleCpu: 0, rssAfter: null, ioSomeUs: 0, ioFullUs: 0, writeBytes: 0,
+          server, rooms: plans.length, clients: 0, setupS: 0, joinFailures: {}, rssGrowth: null, stderrBefore: servers.reduce((a, x) => a + x.stderrLines, 0),
+          reports: [], cpu: 0, windowS: 0, cores: [], windows: [], idleCpu: 0, rssAfter: null, ioSomeUs: 0, ioFullUs: 0, writeBytes: 0, perProcess: {},
         });
         t.server = server;
-        const rssBefore = rssBytes(server.pid);
+        const rssBefore = sumOr(servers.map((x) => rssBytes(x.pid)));
         const t0 = Date.now();
-        const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, rooms: perGen[i]!, options: this.genOptions(i) })));
+        const urls = target === 'entente2' ? servers.map((x) => x.url) : undefined;
+        const setups = await Promise.all(this.gens.map((g, i) => g.ask({ cmd: 'setup', target, url: server.url, urls, rooms: perGen[i]!, options: this.genOptions(i) })));
         let clients = 0;
+        const homes: Homes = {};
         for (const x of setups) {
           clients += x.setup!.clients;
+          for (const [port, h] of Object.entries(x.setup!.homes ?? {})) {
+            const into = (homes[port] ??= { rooms: 0, students: 0 });
+            into.rooms += h.rooms;
+            into.students += h.students;
+          }
           for (const [k, v] of Object.entries(x.setup!.joinFailures)) t.joinFailures[k] = (t.joinFailures[k] ?? 0) + v;
         }
         const setupS = (Date.now() - t0) / 1000;
         t.clients = Math.max(t.clients, clients);
         t.setupS = Math.max(t.setupS, setupS);
         await Promise.all(this.gens.map((g) => g.ask({ cmd: 'start', target })));
-        const warm = target === 'entente' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
-        o.log(`  ${target} ${players} players, round ${r + 1}/${rounds}: ${clients} clients joined ${plans.length} rooms in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
+        const warm = target !== 'bare' ? Math.max(o.warmupS, o.startSpreadS + 5) : o.warmupS;
+        const where = urls ? ` (${servers.map((x) => `${x.name.split(' ').pop()} ${homes[String(x.port)]?.rooms ?? 0}`).join(', ')} rooms)` : '';
+        o.log(`  ${target} ${players} players, round ${r + 1}/${rounds}: ${clients} clients joined ${plans.length} rooms${where} in ${setupS.toFixed(1)} s; warming up ${warm} s, measuring ${roundS.toFixed(0)} s`);
         await sleep(warm * 1000);
         const lastRound = r === rounds - 1;
         const kill = hooks.kill && target === 'entente' && lastRound;
         const windowMs = (kill && hooks.kill === 'middle' ? roundS / 2 : roundS) * 1000;
         const intervalMs = (hooks.intervalS ?? 0) * 1000;
-        const idle = targets.filter((x) => x !== target).map((x) => (x === 'bare' ? this.bare! : this.entente!));
+        const idle = targets.filter((x) => x !== target).flatMap((x) => this.serversOf(x));
         for (let attempt = 0; ; attempt++) {
           await Promise.all(this.gens.map((g) => g.ask({ cmd: 'reset' })));
-          const cpu0 = cpuSeconds(server.pid);
+          const cpuEach0 = servers.map((x) => cpuSeconds(x.pid));
+          const cpu0 = sumOr(cpuEach0);
           const idle0 = idle.map((x) => cpuSeconds(x.pid) ?? 0);
           const cores0 = coreTimes();
           const io0 = ioPressure();
-          const wb0 = writeBytes(server.pid);
+          const wb0 = sumOr(servers.map((x) => writeBytes(x.pid)));
           const w0 = Date.now();
           const h0 = process.hrtime.bigint();
           for (let next = intervalMs || windowMs; ; next += intervalMs || windowMs) {
@@ -284,11 +406,12 @@ export class Bench {
             await hooks.interval?.((Date.now() - w0) / 1000);
           }
           const reports = await Promise.all(this.gens.map((g) => g.report(target)));
-          const cpu1 = cpuSeconds(server.pid);
+          const cpuEach1 = servers.map((x) => cpuSeconds(x.pid));
+          const cpu1 = sumOr(cpuEach1);
           const idleCpu = idle.reduce((a, x, i) => a + ((cpuSeconds(x.pid) ?? 0) - idle0[i]!), 0);
           const cores = coreDelta(cores0, coreTimes());
           const io1 = ioPressure();
-          const wb1 = writeBytes(server.pid);
+          const wb1 = sumOr(servers.map((x) => writeBytes(x.pid)));
           const ws = (Date.now() - w0) / 1000;
           // A shared machine: when other processes took much of the server core in this round, measure it again.
           const serverCore = this.pin.server === null ? null : Number(this.pin.server);
@@ -315,11 +438,23 @@ export class Bench {
             t.ioFullUs += io1.full - io0.full;
           }
           if (wb0 !== null && wb1 !== null) t.writeBytes += wb1 - wb0;
+          if (urls) {
+            servers.forEach((x, i) => {
+              const h = homes[String(x.port)] ?? { rooms: 0, students: 0 };
+              const p = (t.perProcess[String(x.port)] ??= { rooms: 0, players: 0, cpuS: 0, playerS: 0 });
+              const a = cpuEach0[i] ?? null;
+              const b = cpuEach1[i] ?? null;
+              p.rooms += h.rooms;
+              p.players += h.students;
+              p.cpuS = p.cpuS !== null && a !== null && b !== null ? p.cpuS + (b - a) : null;
+              p.playerS += h.students * ws;
+            });
+          }
           t.windowS += ws;
           t.windows.push({ from: Number(h0 / 1000n), to: Number(process.hrtime.bigint() / 1000n) });
           break;
         }
-        const rssAfter = rssBytes(server.pid);
+        const rssAfter = sumOr(servers.map((x) => rssBytes(x.pid)));
         t.rssAfter = rssAfter;
         if (rssAfter !== null && rssBefore !== null) t.rssGrowth = Math.max(t.rssGrowth ?? -Infinity, rssAfter - rssBefore);
         if (kill) {
@@ -349,9 +484,21 @@ export class Bench {
       const t = per[target];
       if (!t) continue;
       const result = this.merge(target, players, t.rooms, t.clients, t.setupS, t.windowS, t.reports, t.joinFailures, {
-        cpu: t.cpu, rssGrowth: t.rssGrowth, rssAfter: t.rssAfter, stderr: t.server.stderrLines - t.stderrBefore,
+        cpu: t.cpu, rssGrowth: t.rssGrowth, rssAfter: t.rssAfter, stderr: this.serversOf(target).reduce((a, x) => a + x.stderrLines, 0) - t.stderrBefore,
       });
       result.rounds = t.reports.length / this.gens.length;
+      if (target === 'entente2') {
+        result.processes = this.serversOf(target).map((x) => {
+          const p = t.perProcess[String(x.port)] ?? { rooms: 0, players: 0, cpuS: null, playerS: 0 };
+          const n = result.rounds ?? 1;
+          return {
+            name: x.name, port: String(x.port), rooms: round(p.rooms / n, 1)!, players: round(p.players / n, 1)!,
+            cpuPct: p.cpuS !== null ? round((p.cpuS / Math.max(1e-9, t.windowS)) * 100, 1) : null,
+            cpuUsPerPlayerS: p.cpuS !== null && p.playerS > 0 ? round((p.cpuS * 1e6) / p.playerS, 1) : null,
+            seen: summarise(t.reports.flatMap((rep) => rep.lat[`seen:propose@${x.port}`] ?? [])),
+          };
+        });
+      }
       if (t.noisyRetries) result.noisyRetries = t.noisyRetries;
       if (t.discardedErrors) result.discardedErrors = t.discardedErrors;
       result.machine = this.noise(coreBusyOf(t.cores), result, (t.idleCpu / Math.max(1e-9, t.windowS)) * 100);
@@ -421,8 +568,11 @@ export class Bench {
     const acceptedByType: Record<string, Summary> = {};
     for (const [k, v] of Object.entries(lat)) if (k.startsWith('accepted:')) acceptedByType[k.slice(9)] = summarise(v);
     const seenKey = target === 'bare' ? 'seen:echo' : 'seen:propose';
+    // Two processes: the proposal latencies are kept by the port of the room's process.
+    const byHome = (metric: string): number[] => Object.entries(lat).filter(([k]) => k.startsWith(`${metric}@`)).flatMap(([, v]) => v);
+    const seenAll = target === 'entente2' ? byHome('seen:propose') : (lat[seenKey] ?? []);
     let bytesPerTurn: StepResult['bytesPerTurn'] = null;
-    if (target === 'entente') {
+    if (target !== 'bare') {
       const med = (xs: number[]): number | null => percentile([...xs].sort((a, b) => a - b), 50);
       const byKind: Record<string, number> = {};
       for (const k of new Set(turns.flatMap((t) => Object.keys(t.byKind)))) byKind[k] = med(turns.map((t) => t.byKind[k] ?? 0)) ?? 0;
@@ -433,8 +583,8 @@ export class Bench {
     const cpuPct = srv.cpu !== null ? (srv.cpu / windowS) * 100 : null;
     return {
       target, players, rooms, clients, setupS: round(setupS, 1)!, windowS: round(windowS, 1)!,
-      seen: summarise(lat[seenKey] ?? []),
-      seenChat: target === 'entente' ? summarise(lat['seen:chat'] ?? []) : null,
+      seen: summarise(seenAll),
+      seenChat: target !== 'bare' ? summarise(target === 'entente2' ? byHome('seen:chat') : (lat['seen:chat'] ?? [])) : null,
       accepted: summarise(acceptedAll), acceptedByType,
       sentPerS: round(sent / windowS, 1)!, acceptedPerS: round(accepted / windowS, 1)!,
       server: {
@@ -477,7 +627,16 @@ export class Bench {
     let logCheck: LogCheck | null = null;
     let logCheckError: string | undefined;
     const acks = readAcks(this.acksFiles);
-    if (this.entente) {
+    if (this.dbUrls.length) {
+      // --processes 2: every process logged to PostgreSQL; look every acknowledged action up in both databases.
+      await Promise.all([this.entente, ...this.pair].filter((x): x is ServerProc => !!x).map((x) => stopServer(x)));
+      try {
+        logCheck = await checkLogPg(this.dbUrls, acks);
+      } catch (e) {
+        logCheckError = (e as Error).message;
+      }
+      if (!this.o.keep) await this.dropDatabases().catch((e: Error) => this.o.log(`bench: could not drop ${this.dbNames.join(', ')}: ${e.message}`));
+    } else if (this.entente) {
       await stopServer(this.entente);
       try {
         logCheck = checkLog(this.dataDir, acks);
