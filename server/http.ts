@@ -52,6 +52,10 @@ export function clientIp(req: IncomingMessage, trustProxy = false): string {
 function closeUnread(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
   socket.destroySoon = () => {
+    // Node's server would go on reading (to discard) a body nobody consumed; `_paused` is its own flag that
+    // keeps it from resuming this socket.
+    (socket as { _paused?: boolean })._paused = true;
+    socket.pause();
     socket.end();
     setTimeout(() => socket.destroy(), 1000).unref();
   };
