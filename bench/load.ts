@@ -26,23 +26,10 @@ import { writeFileSync } from 'node:fs';
 import type { Target } from './load/ipc.ts';
 import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
 import { details, largestHeld, lostLine, machine, scaleOutLines, table } from './load/report.ts';
+import { cliArgs, requireNode24 } from './load/cli.ts';
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 24) {
-  console.error(`The bench needs Node 24 (this is ${process.versions.node}): run it with \`npm run bench:load\`.`);
-  process.exit(1);
-}
-
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(`--${name}`);
-const value = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const num = (name: string, d: number): number => {
-  const v = value(name);
-  return v === undefined ? d : Number(v);
-};
+requireNode24('bench', 'npm run bench:load');
+const { flag, value, num } = cliArgs();
 
 const quick = flag('quick');
 const json = flag('json');
