@@ -256,8 +256,10 @@ export class Match {
       return;
     }
     if (this.#disposed) return;
-    this.#publisher.publish(snap);
-    this.#deliver(out);
+    this.port.together(() => {
+      this.#publisher.publish(snap);
+      this.#deliver(out);
+    });
     this.session.trimChat(CHAT_KEPT);
     const live = this.session.status === 'running' && !this.session.game.over && !this.config.shuttingDown();
     this.clock.arm(this.session.clock, live);

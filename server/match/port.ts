@@ -9,6 +9,8 @@ export interface Port {
   send(sessionId: string, type: ServerMessageType, payload: unknown): void;
   close(sessionId: string, code: number): void;
   broadcastPatch(): void;
+  /** Run `fn`, whose sends to each connection may then leave in one write (one system call per connection, not one per frame). */
+  together(fn: () => void): void;
   /** The match ended: the carrier may let it go once everyone has left. */
   finished(): void;
   /** Another process runs the match now (its lease was lost): stop carrying it. */

@@ -4,6 +4,7 @@ import { context } from '../config.ts';
 import { CreateError, createMatch, type ClassTie, type Created } from '../match/create.ts';
 import { Match, type Port } from '../match/match.ts';
 import type { MatchState } from '../state/MatchState.ts';
+import { corked } from './corked.ts';
 import { installFrameGate } from './frameGate.ts';
 import { createDeps, leaseTerms } from '../failover.ts';
 
@@ -79,6 +80,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       send: (sid, type, payload) => this.clients.getById(sid)?.send(type, payload),
       close: (sid, code) => this.clients.getById(sid)?.leave(code),
       broadcastPatch: () => this.broadcastPatch(),
+      together: (fn) => corked(this.clients, fn),
       finished: () => {
         this.autoDispose = true;
         if (this.clients.length === 0) void this.disconnect();
