@@ -9,7 +9,7 @@ import type { StoredChatLine } from '../storage/index.ts';
 import type { Match } from './match.ts';
 import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
-import { canReadChat, privateView, teacherView, type Viewer } from './views.ts';
+import { Assessments, canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
 import { viewKey } from './viewKeys.ts';
 
@@ -86,6 +86,7 @@ export class Publisher {
   #mirrored: GameState | null = null;
   /** For each connection, the state and seat its last private view was built from. */
   readonly #builtFrom = new Map<string, string>();
+  readonly #assessments = new Assessments();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -186,7 +187,7 @@ export class Publisher {
         this.#builtFrom.set(sid, key);
         const sent = this.#sent.get(sid);
         // Only a whole view carries chat (changes never do): no need to pick the lines for the others.
-        const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p));
+        const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p), this.#assessments);
         if (!sent) {
           // A new connection gets its view whole, with the chat it may read; after that only changes.
           this.#sent.set(sid, sentWhole(view));

@@ -1,9 +1,10 @@
 import type { GameState, NationId } from '../../shared/types.ts';
 
 // When can a private view not have changed? A view is the nation's proposals with their assessments, its
-// relations, policy, calls and private events; an assessment reads the world (every nation's standing,
-// every relation, the treaties, the record, the pressure). So a view's key is the world's part, computed
-// once per state, plus the nation's own part. Same key, same view: the view is not rebuilt. Relations and
+// relations, policy, calls and private events; an assessment reads the world (the turn, the pressure, the
+// record, every nation's economy, strength, standing and exposure, every relation, the treaties), never the
+// phase, another's sealed policy or the map. So a view's key is the world's part, computed once per state,
+// plus the nation's own part (its policy among them): a policy sealed elsewhere rebuilds no other view. Same key, same view: the view is not rebuilt. Relations and
 // treaties are copied on write in the rules, so an unchanged one keeps its object, which is cheap to
 // compare; the rest is compared by value. tests/server/match/viewKeys.test.ts checks that equal keys mean
 // equal views over whole matches.
@@ -22,11 +23,10 @@ const worldKeys = new WeakMap<GameState, string>();
 export function worldKey(gs: GameState): string {
   let key = worldKeys.get(gs);
   if (key !== undefined) return key;
-  const parts: (string | number)[] = [gs.turn, gs.phase, gs.pressure, gs.over ? 1 : 0, gs.record.honoured, gs.record.abstained, gs.record.broken, gs.record.signed];
-  for (const n of gs.nations) parts.push(n.economy, n.military, n.stability, n.reputation, n.technology, n.exposure, n.crisesWithstood, n.crisesLost, n.lastDefence, n.policy ? `${n.policy.defence}/${n.policy.demand}` : '-');
+  const parts: (string | number)[] = [gs.turn, gs.turns, gs.pressure, gs.record.honoured, gs.record.abstained, gs.record.broken, gs.record.signed];
+  for (const n of gs.nations) parts.push(n.economy, n.military, n.reputation, n.technology, n.exposure);
   for (const k in gs.pairs) parts.push(idOf(gs.pairs[k]!));
   for (const t of gs.treaties) parts.push(idOf(t));
-  for (const r of gs.regions) parts.push(r.owner);
   key = parts.join(',');
   worldKeys.set(gs, key);
   return key;
@@ -35,7 +35,8 @@ export function worldKey(gs: GameState): string {
 /** The key of `nation`'s private view in `gs` (its private history starting at `since`). */
 export function viewKey(gs: GameState, nation: NationId | null, since: unknown): string {
   if (!nation) return `none|${gs.turn}`;
-  const parts: (string | number)[] = [worldKey(gs)];
+  const me = gs.nations.find((n) => n.id === nation);
+  const parts: (string | number)[] = [worldKey(gs), me?.policy ? `${me.policy.defence}/${me.policy.demand}` : '-'];
   for (const p of gs.proposals) {
     if (p.from === nation || p.to.includes(nation)) parts.push(`${p.id}:${p.status}:${p.accepted.join('+')}`);
   }

@@ -42,31 +42,37 @@ export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, tea
 }
 
 /**
- * Assessments already made of a proposal, for the world they were made in. A proposal never changes once
- * made (a new status is a new object), and an assessment reads only the proposal and the world's part of
- * the view key, so an open proposal is not assessed again while the world stands still (another pair's
- * proposal, a withdrawal).
+ * Assessments already made in one match, for the world they were made in. An assessment reads only the
+ * proposal's parties and terms (fixed for its id) and the world's part of the view key, so an open proposal
+ * is not assessed again while the world stands still (another pair's proposal, a withdrawal, a policy, a
+ * chat line). A match's views are always built from its latest state, so one world is kept at a time.
  */
-const assessed = new WeakMap<Proposal, { world: string; by: Map<NationId, Assessment | null> }>();
+export class Assessments {
+  #world = '';
+  readonly #by = new Map<string, Assessment | null>();
 
-function assessmentOf(gs: GameState, nation: NationId, p: Proposal): Assessment | null {
-  const world = worldKey(gs);
-  let c = assessed.get(p);
-  if (!c || c.world !== world) assessed.set(p, (c = { world, by: new Map() }));
-  let a = c.by.get(nation);
-  if (a === undefined) {
-    try {
-      a = assess(gs, nation, p);
-    } catch {
-      a = null;
+  of(gs: GameState, nation: NationId, p: Proposal): Assessment | null {
+    const world = worldKey(gs);
+    if (world !== this.#world) {
+      this.#world = world;
+      this.#by.clear();
     }
-    c.by.set(nation, a);
+    const key = `${nation}|${p.id}`;
+    let a = this.#by.get(key);
+    if (a === undefined) {
+      try {
+        a = assess(gs, nation, p);
+      } catch {
+        a = null;
+      }
+      this.#by.set(key, a);
+    }
+    return a;
   }
-  return a;
 }
 
-/** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet). */
-export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length, team: TeamView | null = null): PrivateView {
+/** `chatEnd`: how many of `chat` are durable (lines after it are not shown yet); `assessments`: the match's, to reuse. */
+export function privateView(gs: GameState, viewer: Viewer, chat: readonly StoredChatLine[], teacherReads: boolean, chatEnd = chat.length, team: TeamView | null = null, assessments = new Assessments()): PrivateView {
   const nation = viewer.nation && gs.nations.some((n) => n.id === viewer.nation) ? viewer.nation : null;
   const lines = visibleChat(chat, viewer, teacherReads, chatEnd);
   if (!nation) {
@@ -77,7 +83,7 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
   for (const o of gs.nations) if (o.id !== nation) relations[o.id] = { ...gs.pairs[`${nation}>${o.id}`]! };
   const proposals = gs.proposals
     .filter((p) => p.from === nation || p.to.includes(nation))
-    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: assessmentOf(gs, nation, p) }));
+    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: assessments.of(gs, nation, p) }));
   return {
     nation,
     playerId: viewer.playerId,

@@ -7,7 +7,7 @@ import { applyViewChanges } from '../../../shared/protocol/privateView.ts';
 import type { PrivateView } from '../../../shared/protocol/messages.ts';
 import type { GameState } from '../../../shared/types.ts';
 import { sentWhole, viewChanges } from '../../../server/match/publish.ts';
-import { privateView, type Viewer } from '../../../server/match/views.ts';
+import { Assessments, privateView, type Viewer } from '../../../server/match/views.ts';
 import type { StoredChatLine } from '../../../server/storage/index.ts';
 
 // After its first whole view, a connection gets only the changes of its private view. Folding those in
@@ -83,12 +83,14 @@ describe('assessments kept while the world stands still', () => {
     const { file } = simulate({ scenario: 'the-hinge', seed: 4, turns: 6, players: defaultPlayers(sc, sc.maxSeats) });
     let s = initialState(file);
     let checked = 0;
+    // One match's store, as the server keeps it: reused across actions that leave the world as it was.
+    const assessments = new Assessments();
     for (const a of file.actions) {
       const r = apply(s, a);
       if (!r.ok) continue;
       s = r.state;
       for (const n of s.nations) {
-        for (const p of privateView(s, { playerId: 'p', nation: n.id, host: false }, [], false).proposals) {
+        for (const p of privateView(s, { playerId: 'p', nation: n.id, host: false }, [], false, 0, null, assessments).proposals) {
           const original = s.proposals.find((x) => x.id === p.id)!;
           expect(p.assessment).toEqual(assess(s, n.id, original));
           checked++;

@@ -63,4 +63,41 @@ describe('view keys', () => {
       checkMatch(statesOf(actions, initialState(file)));
     }), { numRuns: 25 });
   });
+
+  test('one thing changed in a state changes the key of every view it changes (each field an assessment or a view may read)', () => {
+    const sc = getScenario('the-hinge')!;
+    const { file } = simulate({ scenario: 'the-hinge', seed: 4, turns: 6, players: defaultPlayers(sc, sc.maxSeats) });
+    const states = statesOf(file.actions, initialState(file));
+    // States with open partnership and alliance proposals, where an assessment has something to read.
+    const rich = states.filter((g) => g.proposals.filter((p) => p.status === 'open').length >= 2);
+    expect(rich.length).toBeGreaterThan(5);
+    const NATION_FIELDS = ['economy', 'military', 'stability', 'reputation', 'technology', 'exposure', 'crisesWithstood', 'crisesLost', 'lastDefence'] as const;
+    let changedViews = 0;
+    fc.assert(fc.property(
+      fc.nat(rich.length - 1), fc.nat(7), fc.constantFrom(...NATION_FIELDS, 'trust', 'pressure', 'turn', 'phase', 'policy', 'honoured'), fc.integer({ min: 1, max: 30 }),
+      (at, who, field, d) => {
+        const g = rich[at]!;
+        // A copy that shares what the rules share between states (pairs, treaties), changed in one place.
+        const h: GameState = { ...g, nations: g.nations.map((n) => ({ ...n })), pairs: { ...g.pairs }, record: { ...g.record } };
+        const n = h.nations[who % h.nations.length]!;
+        if (field === 'trust') {
+          const other = h.nations[(who + 1) % h.nations.length]!;
+          const k = `${n.id}>${other.id}`;
+          h.pairs[k] = { ...h.pairs[k]!, trust: Math.max(-100, h.pairs[k]!.trust - d) };
+        } else if (field === 'pressure') h.pressure = g.pressure + d;
+        else if (field === 'turn') h.turn = Math.max(1, g.turn - (d % 3) - 1);
+        else if (field === 'phase') h.phase = g.phase === 'diplomacy' ? 'policy' : 'diplomacy';
+        else if (field === 'policy') n.policy = { defence: d, demand: null };
+        else if (field === 'honoured') h.record = { ...g.record, honoured: g.record.honoured + d };
+        else (n as unknown as Record<string, number>)[field] = Math.max(0, (n as unknown as Record<string, number>)[field]! - d);
+        for (const x of h.nations) {
+          const same = viewKey(g, x.id, undefined) === viewKey(h, x.id, undefined);
+          if (viewOf(g, x.id) === viewOf(h, x.id)) continue;
+          changedViews++;
+          expect(same, `${field} of ${n.id} changed ${x.id}'s view but not its key`).toBe(false);
+        }
+      },
+    ), { numRuns: 300 });
+    expect(changedViews).toBeGreaterThan(100);
+  });
 });
