@@ -11,6 +11,7 @@ import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { Assessments, canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
+import { rolesFor } from '../../shared/protocol/teams.ts';
 import { viewKey } from './viewKeys.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
@@ -75,7 +76,8 @@ export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChang
 type Assignable = Record<string, unknown>;
 function set<T extends object>(target: T, values: Partial<T>): void {
   const t = target as Assignable;
-  for (const [k, v] of Object.entries(values)) if (t[k] !== v) t[k] = v;
+  const v = values as Assignable;
+  for (const k in v) if (t[k] !== v[k]) t[k] = v[k];
 }
 
 export class Publisher {
@@ -84,6 +86,7 @@ export class Publisher {
   readonly #sent = new Map<string, SentView>();
   #teacherSent = '';
   #mirrored: GameState | null = null;
+  #mirroredSettings: unknown = null;
   /** For each connection, the state and seat its last private view was built from. */
   readonly #builtFrom = new Map<string, string>();
   readonly #assessments = new Assessments();
@@ -131,13 +134,17 @@ export class Publisher {
       code: m.code, status: row.status, paused: row.clock.paused, remaining: row.clock.remaining, deadline: running ? row.clock.deadline : 0,
       chatFrozen: row.clock.chatFrozen, locked: !!row.clock.locked, serverTime: m.now(),
     });
-    const t = row.settings;
-    set(st.settings, {
-      scenario: row.scenario, seats: t.seats, turns: t.turns, hostName: t.hostName, hostPlays: t.hostPlays, teacherReads: t.teacherReads,
-      publishNegotiations: t.publishNegotiations, guide: !!t.guide, teamSize: t.teamSize ?? 1, signing: t.signing ?? 'head', rolesBy: t.rolesBy ?? 'teacher',
-      diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
-      crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
-    });
+    // A match's settings are fixed when it is made: mirrored once, not on every publish.
+    if (row.settings !== this.#mirroredSettings) {
+      this.#mirroredSettings = row.settings;
+      const t = row.settings;
+      set(st.settings, {
+        scenario: row.scenario, seats: t.seats, turns: t.turns, hostName: t.hostName, hostPlays: t.hostPlays, teacherReads: t.teacherReads,
+        publishNegotiations: t.publishNegotiations, guide: !!t.guide, teamSize: t.teamSize ?? 1, signing: t.signing ?? 'head', rolesBy: t.rolesBy ?? 'teacher',
+        diplomacySeconds: t.timers.diplomacy, policySeconds: t.timers.policy,
+        crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
+      });
+    }
     this.#mirrorPeople();
     m.port.broadcastPatch();
     this.#sendViews(snap);
@@ -146,9 +153,14 @@ export class Publisher {
   #mirrorPeople(): void {
     const m = this.#m;
     const st = m.state;
+    const teams = m.seats.teams();
     for (const v of st.nations) {
-      const h = m.seats.holderOf(v.id);
-      set(v, { player: h?.id ?? '', bot: m.seats.botPlays(v.id) });
+      const team = teams.get(v.id);
+      const player = team?.[0]?.id ?? '';
+      // Bots play a nation nobody holds, or whose members are all away beyond the reconnection window.
+      const bot = !team || team.every((p) => p.away);
+      if (v.player !== player) v.player = player;
+      if (v.bot !== bot) v.bot = bot;
     }
     for (const key of [...st.players.keys()]) if (!m.seats.get(key)) st.players.delete(key);
     for (const p of m.seats.values()) {
@@ -159,7 +171,9 @@ export class Publisher {
         v.id = p.id;
         st.players.set(p.id, v);
       }
-      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles: m.seats.rolesOf(p).join(',') });
+      const team = p.nation ? teams.get(p.nation) : undefined;
+      const roles = team ? rolesFor(team.length, team.indexOf(p)).join(',') : '';
+      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles });
     }
   }
 

@@ -186,6 +186,19 @@ export class Seats {
     return team.includes(p) || team.length < this.teamSize || team.some((m) => m.away);
   }
 
+  /** Every nation's team members in their places (the head first), in one pass over the people. */
+  teams(): Map<NationId, Person[]> {
+    const out = new Map<NationId, Person[]>();
+    for (const p of this.people.values()) {
+      if (!p.nation || p.kicked) continue;
+      const team = out.get(p.nation);
+      if (team) team.push(p);
+      else out.set(p.nation, [p]);
+    }
+    for (const team of out.values()) if (team.length > 1) team.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+    return out;
+  }
+
   /** The members of a nation's team, in their places (the head first). */
   membersOf(nation: NationId): Person[] {
     const out: Person[] = [];
@@ -233,11 +246,6 @@ export class Seats {
   kickedDevice(deviceHash: string): boolean {
     for (const p of this.people.values()) if (p.kicked && p.deviceHash === deviceHash) return true;
     return false;
-  }
-
-  /** The first member of a nation's team (its head), if any. */
-  holderOf(nation: NationId): Person | undefined {
-    return this.membersOf(nation)[0];
   }
 
   /** Bots play a nation with no member here: none, or all away beyond the reconnection window. */

@@ -32,6 +32,24 @@ export function worldKey(gs: GameState): string {
   return key;
 }
 
+const privateCounts = new WeakMap<GameState, Map<NationId, number>>();
+
+/** How many private events name `nation` in `gs`: one pass over the events per state, for every nation. */
+function privateEventsOf(gs: GameState, nation: NationId): number {
+  let counts = privateCounts.get(gs);
+  if (!counts) {
+    counts = new Map();
+    for (const e of gs.events) {
+      if (!e.private) continue;
+      e.nations.forEach((n, i) => {
+        if (e.nations.indexOf(n) === i) counts!.set(n, (counts!.get(n) ?? 0) + 1);
+      });
+    }
+    privateCounts.set(gs, counts);
+  }
+  return counts.get(nation) ?? 0;
+}
+
 /** The key of `nation`'s private view in `gs` (its private history starting at `since`). */
 export function viewKey(gs: GameState, nation: NationId | null, since: unknown): string {
   if (!nation) return `none|${gs.turn}`;
@@ -41,8 +59,6 @@ export function viewKey(gs: GameState, nation: NationId | null, since: unknown):
     if (p.from === nation || p.to.includes(nation)) parts.push(`${p.id}:${p.status}:${p.accepted.join('+')}`);
   }
   for (const k of gs.calls) if (k.ally === nation || k.victim === nation) parts.push(`${k.id}:${k.answer ?? ''}`);
-  let events = 0;
-  for (const e of gs.events) if (e.private && e.nations.includes(nation)) events++;
-  parts.push(events, since && typeof since === 'object' ? idOf(since) : '-');
+  parts.push(privateEventsOf(gs, nation), since && typeof since === 'object' ? idOf(since) : '-');
   return parts.join('|');
 }

@@ -72,18 +72,24 @@ export function sqliteWrites(db: DatabaseSync): SqliteWrites {
     q.insertAction.run(match, index, JSON.stringify(action), at);
   };
 
+  /**
+   * Each write sets its match's `updated`, the last one in the batch wins; an action's is deferred to the
+   * end of the batch (the row is rewritten once per batch, not once per action), unless a later update sets it.
+   */
+  const touched = new Map<string, number>();
   const run = (w: WriteOp): void => {
     switch (w.op) {
       case 'createMatch':
         return insertRow(w.row);
       case 'appendAction':
         insertAction(w.match, w.index, w.action, w.at);
-        q.touch.run(w.at, w.match);
+        touched.set(w.match, w.at);
         return;
       case 'appendChat':
         q.insertChat.run(w.match, w.line.id, JSON.stringify(w.line));
         return;
       case 'updateMatch':
+        touched.delete(w.match);
         return update(w.match, w.patch, w.at);
       case 'lease':
         if (Number(q.lease.run({ id: w.match, owner: w.owner, until: w.until, now: w.now }).changes) === 0) throw new LeaseLostError(w.match);
@@ -94,7 +100,12 @@ export function sqliteWrites(db: DatabaseSync): SqliteWrites {
   return {
     transaction,
     write: (ops) => {
-      if (ops.length) transaction(() => ops.forEach(run));
+      if (!ops.length) return;
+      touched.clear();
+      transaction(() => {
+        ops.forEach(run);
+        for (const [match, at] of touched) q.touch.run(at, match);
+      });
     },
     insertRow,
     insertAction,
