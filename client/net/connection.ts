@@ -194,9 +194,18 @@ export class Connection {
     else this.#saved = session;
   }
 
+  /** The server's time as last sent, and the clock offset measured when it came (a patch without it keeps the offset). */
+  #serverTime: unknown = undefined;
+  #clockOffset = 0;
+
   #onState(state: unknown): void {
     const json = typeof (state as { toJSON?: () => unknown })?.toJSON === 'function' ? (state as { toJSON: () => unknown }).toJSON() : state;
     const { meta, game } = readPublic(json, this.#code);
+    const serverTime = (json as { serverTime?: unknown } | null)?.serverTime;
+    if (serverTime !== this.#serverTime) {
+      this.#serverTime = serverTime;
+      this.#clockOffset = meta.clockOffset;
+    } else meta.clockOffset = this.#clockOffset;
     this.store.set({ meta, game, version: this.store.get().version + 1 });
   }
 

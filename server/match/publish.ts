@@ -74,10 +74,18 @@ export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChang
 }
 
 type Assignable = Record<string, unknown>;
-function set<T extends object>(target: T, values: Partial<T>): void {
+/** Assign what differs; true if anything did. */
+function set<T extends object>(target: T, values: Partial<T>): boolean {
   const t = target as Assignable;
   const v = values as Assignable;
-  for (const k in v) if (t[k] !== v[k]) t[k] = v[k];
+  let changed = false;
+  for (const k in v) {
+    if (t[k] !== v[k]) {
+      t[k] = v[k];
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 export class Publisher {
@@ -119,9 +127,13 @@ export class Publisher {
     const st = m.state;
     const { row, game } = snap;
     // A chat line or a seat change leaves the rules state as it was: nothing of it to mirror again.
-    if (game !== this.#mirrored) mirrorGame(st, game, m.scenario);
+    let changed = game !== this.#mirrored;
+    if (changed) mirrorGame(st, game, m.scenario);
     this.#mirrored = game;
-    st.actions = snap.actions;
+    if (st.actions !== snap.actions) {
+      st.actions = snap.actions;
+      changed = true;
+    }
     // The full fingerprint costs about a millisecond on a grown state: published once per phase (its start,
     // and the end of the match), not after every action.
     const phase = phaseKey(game);
@@ -130,12 +142,13 @@ export class Publisher {
       st.hash = stateHash(game);
     }
     const running = row.status === 'running' && !row.clock.paused;
-    set(st, {
+    changed = set(st, {
       code: m.code, status: row.status, paused: row.clock.paused, remaining: row.clock.remaining, deadline: running ? row.clock.deadline : 0,
-      chatFrozen: row.clock.chatFrozen, locked: !!row.clock.locked, serverTime: m.now(),
-    });
+      chatFrozen: row.clock.chatFrozen, locked: !!row.clock.locked,
+    }) || changed;
     // A match's settings are fixed when it is made: mirrored once, not on every publish.
     if (row.settings !== this.#mirroredSettings) {
+      changed = true;
       this.#mirroredSettings = row.settings;
       const t = row.settings;
       set(st.settings, {
@@ -145,24 +158,32 @@ export class Publisher {
         crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
       });
     }
-    this.#mirrorPeople();
+    changed = this.#mirrorPeople() || changed;
+    // The server's time rides on every patch that carries something else (the browser sets its clock by it),
+    // and only then: a chat line alone, which travels on its own, sends no patch to anyone.
+    if (changed) st.serverTime = m.now();
     m.port.broadcastPatch();
     this.#sendViews(snap);
   }
 
-  #mirrorPeople(): void {
+  /** True if anything of the people changed. */
+  #mirrorPeople(): boolean {
     const m = this.#m;
     const st = m.state;
     const teams = m.seats.teams();
+    let changed = false;
     for (const v of st.nations) {
       const team = teams.get(v.id);
       const player = team?.[0]?.id ?? '';
       // Bots play a nation nobody holds, or whose members are all away beyond the reconnection window.
       const bot = !team || team.every((p) => p.away);
-      if (v.player !== player) v.player = player;
-      if (v.bot !== bot) v.bot = bot;
+      changed = set(v, { player, bot }) || changed;
     }
-    for (const key of [...st.players.keys()]) if (!m.seats.get(key)) st.players.delete(key);
+    for (const key of [...st.players.keys()]) {
+      if (m.seats.get(key)) continue;
+      st.players.delete(key);
+      changed = true;
+    }
     for (const p of m.seats.values()) {
       if (p.kicked) continue;
       let v = st.players.get(p.id);
@@ -170,11 +191,13 @@ export class Publisher {
         v = new PlayerView();
         v.id = p.id;
         st.players.set(p.id, v);
+        changed = true;
       }
       const team = p.nation ? teams.get(p.nation) : undefined;
       const roles = team ? rolesFor(team.length, team.indexOf(p)).join(',') : '';
-      set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles });
+      changed = set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles }) || changed;
     }
+    return changed;
   }
 
   /** What a member's team view depends on: its members (roles, presence) and its drafts. */

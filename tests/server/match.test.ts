@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Protocol } from '@colyseus/core';
 import { parseMatchFile } from '../../shared/matchFile.ts';
 import { replay, stateHash } from '../../shared/rules/index.ts';
 import type { PrivateView } from '../../shared/protocol/messages.ts';
@@ -194,6 +195,27 @@ describe('a full match', () => {
     expect(view.nation).toBe(nation);
     expect(view.policy!.defence).toBeGreaterThanOrEqual(0);
     expect(['crisis', 'resolution']).toContain(st.phase);
+    await leaveAll(host, a);
+  });
+
+  test('a chat line alone sends no patch: the server time rides only on patches that carry something else', async () => {
+    const host = await createMatch(server.url, { seats: 3, turns: 2, hostName: 'Host', hostPlays: false });
+    const st = host.room.state;
+    const a = await joinMatch(server.url, host.room.roomId, { nickname: 'Kim' });
+    await waitFor(() => [...st.players.values()].some((p) => p.nickname === 'Kim' && p.connected), 'Kim shown');
+    await sleep(150);
+    const isPatch = (f: Uint8Array) => f[0] === Protocol.ROOM_STATE_PATCH;
+    const from = host.frames.length;
+    expect((await a.ask('chat', { to: 'all', text: 'Hello, class.' })).type).toBe('accepted');
+    await waitFor(() => host.all<{ text: string }>('chat').some((l) => l.text === 'Hello, class.'), 'the line reaches the host');
+    await sleep(150);
+    expect(host.frames.slice(from).filter(isPatch)).toHaveLength(0);
+    // Something public (Kim is ready) goes out with the server's time of that moment.
+    const before = st.serverTime;
+    expect((await a.ask('ready', { ready: true, phase: 'lobby' })).type).toBe('accepted');
+    await waitFor(() => [...st.players.values()].some((p) => p.ready), 'Kim ready');
+    expect(st.serverTime).toBeGreaterThan(before);
+    expect(host.frames.slice(from).filter(isPatch).length).toBeGreaterThan(0);
     await leaveAll(host, a);
   });
 
