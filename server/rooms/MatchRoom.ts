@@ -6,6 +6,7 @@ import { Match, type Port } from '../match/match.ts';
 import type { MatchState } from '../state/MatchState.ts';
 import { corked } from './corked.ts';
 import { installFrameGate } from './frameGate.ts';
+import { RoomTimers } from './timers.ts';
 import { createDeps, leaseTerms } from '../failover.ts';
 
 // The Colyseus room of one match: its hooks only. Who may come in, what each message does and when
@@ -33,6 +34,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override maxClients = 10_000;
   override autoDispose = false;
   match!: Match;
+  readonly #timers = new RoomTimers((e) => console.error(`[entente] room ${this.roomId}: timer failed:`, (e as Error)?.message ?? e));
 
   /**
    * At matchmaking: only `create` (the creator becomes the host) and `joinById` (with the code) lead into a
@@ -48,6 +50,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override async onCreate(options: unknown): Promise<void> {
     const ctx = context();
     this.seatReservationTimeout = ctx.config.reservationSeconds;
+    // Every change sends its own patch at once (server/match/publish.ts); the interval is only a safety net,
+    // and the match's timers do not ride on it (./timers.ts).
+    this.patchRate = 1000;
     // Internal options (`__recover`, `__class`) come only from this server: matchmaking refuses them (server/http.ts).
     const { __recover: code, __class: tie, ...rest } = (options ?? {}) as { __recover?: unknown; __class?: ClassTie };
     const restored = typeof code === 'string' ? ctx.recovering.get(code) : undefined;
@@ -71,13 +76,17 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     installFrameGate(this, (sid) => this.match.conn(sid), Date.now);
     this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.match.message(client.sessionId, type, message));
     liveRooms.add(this);
-    if (!restored) this.clock.setTimeout(() => void this.#abandonIfUnclaimed(), ctx.config.hostClaimSeconds * 1000);
+    if (!restored) this.#timers.setTimeout(() => void this.#abandonIfUnclaimed(), ctx.config.hostClaimSeconds * 1000);
     await this.match.sync();
   }
 
   #port(): Port {
     return {
       send: (sid, type, payload) => this.clients.getById(sid)?.send(type, payload),
+      sendEach: (sids, type, payload) => {
+        const to = new Set(sids);
+        this.broadcast(type, payload, { except: this.clients.filter((c) => !to.has(c.sessionId)) });
+      },
       close: (sid, code) => this.clients.getById(sid)?.leave(code),
       broadcastPatch: () => this.broadcastPatch(),
       together: (fn) => corked(this.clients, fn),
@@ -86,7 +95,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         if (this.clients.length === 0) void this.disconnect();
       },
       lost: () => void this.disconnect(CLOSE_CODES.moved),
-      timers: { setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms) },
+      timers: this.#timers,
       now: Date.now,
     };
   }
@@ -139,6 +148,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override onDispose(): void {
     liveRooms.delete(this);
     this.match?.dispose();
+    this.#timers.clearAll();
     // A finished match frees its lease at once (an unfinished one keeps it, so that no other process takes
     // it while this one is only restarting).
     const terms = leaseTerms(context());
