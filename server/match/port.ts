@@ -7,6 +7,8 @@ import type { Timers } from './clock.ts';
 /** What the match needs from whatever carries it. */
 export interface Port {
   send(sessionId: string, type: ServerMessageType, payload: unknown): void;
+  /** The same message to each of these connections (encoded once). */
+  sendEach(sessionIds: readonly string[], type: ServerMessageType, payload: unknown): void;
   close(sessionId: string, code: number): void;
   broadcastPatch(): void;
   /** Run `fn`, whose sends to each connection may then leave in one write (one system call per connection, not one per frame). */

@@ -250,8 +250,10 @@ export class Publisher {
     const m = this.#m;
     const teacherReads = m.session.row.settings.teacherReads;
     const { readers: _readers, ...wire } = line;
+    const to: string[] = [];
     for (const p of m.seats.values()) {
-      if (p.sessionId && !p.kicked && !p.waiting && canReadChat(line, this.#viewer(p), teacherReads)) m.port.send(p.sessionId, 'chat', wire);
+      if (p.sessionId && !p.kicked && !p.waiting && canReadChat(line, this.#viewer(p), teacherReads)) to.push(p.sessionId);
     }
+    if (to.length) m.port.sendEach(to, 'chat', wire);
   }
 }

@@ -66,6 +66,7 @@ async function carry(created: Created, storage: Storage, journal: Journal, dir: 
     send: (session, type, payload) => void sent.push({ session, type, payload: structuredClone(payload) }),
     close: (session, code) => void closed.push({ session, code }),
     broadcastPatch: () => undefined,
+    sendEach: (ids, type, payload) => ids.forEach((id) => port.send(id, type, payload)),
     together: (fn) => fn(),
     finished: () => undefined,
     lost: () => undefined,
