@@ -35,15 +35,40 @@ export function projectorRefusal(keyHash: string | undefined, options: object, p
 
 const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 
-/** The parts of a private view other than chat and events, each compared as JSON. */
+/** The parts of a private view other than chat and events, each compared by a fingerprint (see `fingerprint`). */
 const VIEW_PARTS = ['nation', 'playerId', 'interest', 'proposals', 'relations', 'policy', 'calls', 'teacherReads', 'team'] as const;
-export interface SentView { parts: Record<string, string>; events: string; eventCount: number }
+/** `events`: the private events last sent, by reference (events are only ever appended, never changed). */
+export interface SentView { parts: Record<string, string>; events: readonly PrivateView['events'][number][] }
+
+/** An assessment is made once and never changed (server/match/views.ts keeps it while the world stands still): its JSON once. */
+const assessmentJson = new WeakMap<object, string>();
+function jsonOfAssessment(a: object | null): string {
+  if (!a) return 'null';
+  let json = assessmentJson.get(a);
+  if (json === undefined) assessmentJson.set(a, (json = JSON.stringify(a)));
+  return json;
+}
+
+/** What a part shows, as a string equal for equal contents; the proposals' assessments are the bulk, each turned into JSON once. */
+function fingerprint(view: PrivateView, k: (typeof VIEW_PARTS)[number]): string {
+  if (k !== 'proposals') return JSON.stringify(view[k] ?? null);
+  let out = '';
+  for (const p of view.proposals) out += `${JSON.stringify({ ...p, assessment: undefined })}${jsonOfAssessment(p.assessment)};`;
+  return out;
+}
 
 /** What a connection holds after being sent `view` whole. */
 export function sentWhole(view: PrivateView): SentView {
   const parts: Record<string, string> = {};
-  for (const k of VIEW_PARTS) parts[k] = JSON.stringify(view[k] ?? null);
-  return { parts, events: JSON.stringify(view.events), eventCount: view.events.length };
+  for (const k of VIEW_PARTS) parts[k] = fingerprint(view, k);
+  return { parts, events: view.events };
+}
+
+/** True if `a` begins with every item of `prefix`, the same objects. */
+function startsWith<T>(a: readonly T[], prefix: readonly T[]): boolean {
+  if (prefix.length > a.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
+  return true;
 }
 
 /**
@@ -54,21 +79,20 @@ export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChang
   const changes: Record<string, unknown> = {};
   let any = false;
   for (const k of VIEW_PARTS) {
-    const json = JSON.stringify(view[k] ?? null);
-    if (sent.parts[k] !== json) {
-      sent.parts[k] = json;
+    const f = fingerprint(view, k);
+    if (sent.parts[k] !== f) {
+      sent.parts[k] = f;
       changes[k] = view[k] ?? null;
       any = true;
     }
   }
-  const events = JSON.stringify(view.events);
-  if (events !== sent.events) {
+  const before = sent.events;
+  if (before.length !== view.events.length || !startsWith(view.events, before)) {
     any = true;
-    const grew = view.events.length > sent.eventCount && (sent.eventCount === 0 || events.startsWith(`${sent.events.slice(0, -1)},`));
-    if (grew) changes.eventsAdded = view.events.slice(sent.eventCount);
+    if (before.length > 0 && startsWith(view.events, before)) changes.eventsAdded = view.events.slice(before.length);
+    else if (before.length === 0 && view.events.length > 0) changes.eventsAdded = view.events;
     else changes.events = view.events;
-    sent.events = events;
-    sent.eventCount = view.events.length;
+    sent.events = view.events;
   }
   return any ? (changes as PrivateViewChanges) : null;
 }
