@@ -5,6 +5,7 @@ import { SERVER_MESSAGES } from '../../shared/protocol/messages.ts';
 import type { GenOptions, RoomPlan } from './ipc.ts';
 import { now, type Metrics } from './metrics.ts';
 import { ByteTap } from './tap.ts';
+import { keptIn } from '../../shared/protocol/privateView.ts';
 
 // One Entente classroom of the capacity bench: a host (the teacher, who only hosts) creates a match, its
 // students join by code, the host starts it, and every student acts every period (jittered) in whatever
@@ -95,7 +96,8 @@ function slim(v: PrivateView): SlimView {
 function slimChanged(v: SlimView, ch: PrivateViewChanges): SlimView {
   return {
     nation: ch.nation !== undefined ? ch.nation : v.nation,
-    proposals: ch.proposals ? slimProposals(ch.proposals) : v.proposals,
+    proposals: ch.proposals ? slimProposals(ch.proposals)
+      : ch.proposalsKept ? keptIn(v.proposals, ch.proposalsKept.map((x) => (typeof x === 'string' ? x : slimProposals([x])[0]!))) : v.proposals,
     calls: ch.calls ? slimCalls(ch.calls) : v.calls,
   };
 }

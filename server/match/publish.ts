@@ -37,8 +37,11 @@ const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 
 /** The parts of a private view other than chat and events, each compared by a fingerprint (see `fingerprint`). */
 const VIEW_PARTS = ['nation', 'playerId', 'interest', 'proposals', 'relations', 'policy', 'calls', 'teacherReads', 'team'] as const;
-/** `events`: the private events last sent, by reference (events are only ever appended, never changed). */
-export interface SentView { parts: Record<string, string>; events: readonly PrivateView['events'][number][] }
+/**
+ * `events`: the private events last sent, by reference (events are only ever appended, never changed);
+ * `proposals`: each proposal's fingerprint as last sent, by id.
+ */
+export interface SentView { parts: Record<string, string>; events: readonly PrivateView['events'][number][]; proposals: Map<string, string> }
 
 /** An assessment is made once and never changed (server/match/views.ts keeps it while the world stands still): its JSON once. */
 const assessmentJson = new WeakMap<object, string>();
@@ -49,19 +52,20 @@ function jsonOfAssessment(a: object | null): string {
   return json;
 }
 
-/** What a part shows, as a string equal for equal contents; the proposals' assessments are the bulk, each turned into JSON once. */
-function fingerprint(view: PrivateView, k: (typeof VIEW_PARTS)[number]): string {
-  if (k !== 'proposals') return JSON.stringify(view[k] ?? null);
-  let out = '';
-  for (const p of view.proposals) out += `${JSON.stringify({ ...p, assessment: undefined })}${jsonOfAssessment(p.assessment)};`;
-  return out;
+/** One proposal as shown, as a string equal for equal contents (its assessment, the bulk, turned into JSON once). */
+const proposalPrint = (p: PrivateView['proposals'][number]): string => `${JSON.stringify({ ...p, assessment: undefined })}${jsonOfAssessment(p.assessment)}`;
+
+/** What a part shows, as a string equal for equal contents. */
+function fingerprint(view: PrivateView, k: (typeof VIEW_PARTS)[number], prints: readonly string[]): string {
+  return k === 'proposals' ? prints.join(';') : JSON.stringify(view[k] ?? null);
 }
 
 /** What a connection holds after being sent `view` whole. */
 export function sentWhole(view: PrivateView): SentView {
+  const prints = view.proposals.map(proposalPrint);
   const parts: Record<string, string> = {};
-  for (const k of VIEW_PARTS) parts[k] = fingerprint(view, k);
-  return { parts, events: view.events };
+  for (const k of VIEW_PARTS) parts[k] = fingerprint(view, k, prints);
+  return { parts, events: view.events, proposals: new Map(view.proposals.map((p, i) => [p.id, prints[i]!])) };
 }
 
 /** True if `a` begins with every item of `prefix`, the same objects. */
@@ -78,13 +82,23 @@ function startsWith<T>(a: readonly T[], prefix: readonly T[]): boolean {
 export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChanges | null {
   const changes: Record<string, unknown> = {};
   let any = false;
+  const prints = view.proposals.map(proposalPrint);
   for (const k of VIEW_PARTS) {
-    const f = fingerprint(view, k);
+    const f = fingerprint(view, k, prints);
     if (sent.parts[k] !== f) {
       sent.parts[k] = f;
       changes[k] = view[k] ?? null;
       any = true;
     }
+  }
+  if (changes.proposals) {
+    // Proposals already shown as they are now go as their ids: one new proposal does not resend the others.
+    const kept = view.proposals.map((p, i) => (sent.proposals.get(p.id) === prints[i] ? p.id : p));
+    if (kept.some((x) => typeof x === 'string')) {
+      delete changes.proposals;
+      changes.proposalsKept = kept;
+    }
+    sent.proposals = new Map(view.proposals.map((p, i) => [p.id, prints[i]!]));
   }
   const before = sent.events;
   if (before.length !== view.events.length || !startsWith(view.events, before)) {

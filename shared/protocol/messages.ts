@@ -204,7 +204,11 @@ export interface PrivateView {
  * `privateChanges`): each part present replaces the previous one, except `eventsAdded`, which follows
  * the events already shown. Chat lines never come this way (they arrive as `chat` messages).
  */
-export type PrivateViewChanges = Partial<Omit<PrivateView, 'chat'>> & { eventsAdded?: GameEvent[] };
+export type PrivateViewChanges = Partial<Omit<PrivateView, 'chat'>> & {
+  eventsAdded?: GameEvent[];
+  /** The proposals in their order, instead of `proposals`, where one already shown as it is now comes as its id alone. */
+  proposalsKept?: (PrivateView['proposals'][number] | string)[];
+};
 
 /** The teacher's view of negotiations, when the match settings allow it. */
 export interface TeacherView {
