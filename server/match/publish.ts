@@ -12,7 +12,7 @@ import type { Snapshot } from './session.ts';
 import { Assessments, canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
 import { rolesFor } from '../../shared/protocol/teams.ts';
-import { viewKey } from './viewKeys.ts';
+import { viewKey, Worlds } from './viewKeys.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
 // patch at once), each person's private view (whole to a new connection, then only its changes), the teacher's view, the `seat`
@@ -135,7 +135,8 @@ export class Publisher {
   #mirroredSettings: unknown = null;
   /** For each connection, the state and seat its last private view was built from. */
   readonly #builtFrom = new Map<string, string>();
-  readonly #assessments = new Assessments();
+  readonly #worlds = new Worlds();
+  readonly #assessments = new Assessments(this.#worlds);
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -257,7 +258,7 @@ export class Publisher {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
       // Chat lines travel on their own; a view is rebuilt only when what it shows may have changed.
-      const key = `${viewKey(snap.game, p.nation, p.since)}#${this.#teamKey(p)}`;
+      const key = `${viewKey(snap.game, p.nation, p.since, this.#worlds)}#${this.#teamKey(p)}`;
       if (this.#builtFrom.get(sid) !== key) {
         this.#builtFrom.set(sid, key);
         const sent = this.#sent.get(sid);

@@ -3,11 +3,11 @@ import type { GameState, NationId } from '../../shared/types.ts';
 // When can a private view not have changed? A view is the nation's proposals with their assessments, its
 // relations, policy, calls and private events; an assessment reads the world (the turn, the pressure, the
 // record, every nation's economy, strength, standing and exposure, every relation, the treaties), never the
-// phase, another's sealed policy or the map. So a view's key is the world's part, computed once per state,
-// plus the nation's own part (its policy among them): a policy sealed elsewhere rebuilds no other view. Same key, same view: the view is not rebuilt. Relations and
-// treaties are copied on write in the rules, so an unchanged one keeps its object, which is cheap to
-// compare; the rest is compared by value. tests/server/match/viewKeys.test.ts checks that equal keys mean
-// equal views over whole matches.
+// phase, another's sealed policy or the map. So a view's key is the world's number (a new one when the world
+// changes), plus the nation's own part (its policy among them): a policy sealed elsewhere rebuilds no other
+// view. Same key, same view: the view is not rebuilt. Relations and treaties are copied on write in the rules,
+// so an unchanged one keeps its object, which is cheap to compare; the rest is compared by value.
+// tests/server/match/viewKeys.test.ts checks that equal keys mean equal views over whole matches.
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -17,19 +17,47 @@ const idOf = (o: object): number => {
   return id;
 };
 
-const worldKeys = new WeakMap<GameState, string>();
+/** Whether every assessment reads the same in `a` as in `b` (relations and treaties compared by object). */
+export function sameWorld(a: GameState, b: GameState): boolean {
+  if (a === b) return true;
+  if (a.turn !== b.turn || a.turns !== b.turns || a.pressure !== b.pressure) return false;
+  const r = a.record;
+  const q = b.record;
+  if (r.honoured !== q.honoured || r.abstained !== q.abstained || r.broken !== q.broken || r.signed !== q.signed) return false;
+  if (a.nations.length !== b.nations.length || a.treaties.length !== b.treaties.length) return false;
+  for (let i = 0; i < a.nations.length; i++) {
+    const m = a.nations[i]!;
+    const n = b.nations[i]!;
+    if (m.id !== n.id || m.economy !== n.economy || m.military !== n.military || m.reputation !== n.reputation || m.technology !== n.technology || m.exposure !== n.exposure) return false;
+  }
+  for (let i = 0; i < a.treaties.length; i++) if (a.treaties[i] !== b.treaties[i]) return false;
+  if (a.pairs !== b.pairs) {
+    let count = 0;
+    for (const k in b.pairs) {
+      if (a.pairs[k] !== b.pairs[k]) return false;
+      count++;
+    }
+    if (count !== Object.keys(a.pairs).length) return false;
+  }
+  return true;
+}
 
-/** What every assessment in `gs` may depend on. */
-export function worldKey(gs: GameState): string {
-  let key = worldKeys.get(gs);
-  if (key !== undefined) return key;
-  const parts: (string | number)[] = [gs.turn, gs.turns, gs.pressure, gs.record.honoured, gs.record.abstained, gs.record.broken, gs.record.signed];
-  for (const n of gs.nations) parts.push(n.economy, n.military, n.reputation, n.technology, n.exposure);
-  for (const k in gs.pairs) parts.push(idOf(gs.pairs[k]!));
-  for (const t of gs.treaties) parts.push(idOf(t));
-  key = parts.join(',');
-  worldKeys.set(gs, key);
-  return key;
+let lastWorld = 0;
+
+/**
+ * Numbers the worlds one match goes through, state after state: a state gets the number of the one before
+ * it when their worlds are the same, a new number otherwise. One per match (its states come in order).
+ */
+export class Worlds {
+  #state: GameState | null = null;
+  #id = 0;
+
+  of(gs: GameState): number {
+    if (gs === this.#state) return this.#id;
+    if (!this.#state || !sameWorld(this.#state, gs)) this.#id = ++lastWorld;
+    this.#state = gs;
+    return this.#id;
+  }
 }
 
 const privateCounts = new WeakMap<GameState, Map<NationId, number>>();
@@ -50,11 +78,11 @@ function privateEventsOf(gs: GameState, nation: NationId): number {
   return counts.get(nation) ?? 0;
 }
 
-/** The key of `nation`'s private view in `gs` (its private history starting at `since`). */
-export function viewKey(gs: GameState, nation: NationId | null, since: unknown): string {
+/** The key of `nation`'s private view in `gs` (its private history starting at `since`), its world numbered by the match's `worlds`. */
+export function viewKey(gs: GameState, nation: NationId | null, since: unknown, worlds: Worlds): string {
   if (!nation) return `none|${gs.turn}`;
   const me = gs.nations.find((n) => n.id === nation);
-  const parts: (string | number)[] = [worldKey(gs), me?.policy ? `${me.policy.defence}/${me.policy.demand}` : '-'];
+  const parts: (string | number)[] = [worlds.of(gs), me?.policy ? `${me.policy.defence}/${me.policy.demand}` : '-'];
   for (const p of gs.proposals) {
     if (p.from === nation || p.to.includes(nation)) parts.push(`${p.id}:${p.status}:${p.accepted.join('+')}`);
   }

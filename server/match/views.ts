@@ -1,6 +1,6 @@
 import type { GameEvent, GameState, NationId, Pair, Proposal } from '../../shared/types.ts';
 import type { Assessment } from '../../shared/rules/assess.ts';
-import { worldKey } from './viewKeys.ts';
+import { Worlds } from './viewKeys.ts';
 import { assess } from '../../shared/rules/index.ts';
 import { CHAT_HISTORY, type ChatLine, type PrivateView, type TeacherView } from '../../shared/protocol/messages.ts';
 import type { StoredChatLine, StoredPlayer } from '../storage/index.ts';
@@ -48,11 +48,16 @@ export function visibleChat(chat: readonly StoredChatLine[], viewer: Viewer, tea
  * chat line). A match's views are always built from its latest state, so one world is kept at a time.
  */
 export class Assessments {
-  #world = '';
+  readonly #worlds: Worlds;
+  #world = 0;
   readonly #by = new Map<string, Assessment | null>();
 
+  constructor(worlds = new Worlds()) {
+    this.#worlds = worlds;
+  }
+
   of(gs: GameState, nation: NationId, p: Proposal): Assessment | null {
-    const world = worldKey(gs);
+    const world = this.#worlds.of(gs);
     if (world !== this.#world) {
       this.#world = world;
       this.#by.clear();

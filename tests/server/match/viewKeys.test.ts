@@ -5,7 +5,7 @@ import { apply, defaultPlayers } from '../../../shared/rules/index.ts';
 import { initialState } from '../../../shared/rules/replay.ts';
 import { getScenario, SCENARIOS } from '../../../shared/scenarios/index.ts';
 import type { Action, GameState } from '../../../shared/types.ts';
-import { viewKey } from '../../../server/match/viewKeys.ts';
+import { viewKey, Worlds } from '../../../server/match/viewKeys.ts';
 import { privateView } from '../../../server/match/views.ts';
 
 // A private view is rebuilt only when its key changes. That is safe only if an unchanged key always means
@@ -16,9 +16,10 @@ const viewOf = (gs: GameState, nation: string) => JSON.stringify(privateView(gs,
 
 function checkMatch(states: GameState[]): number {
   let skipped = 0;
+  const worlds = new Worlds();
   for (let i = 1; i < states.length; i++) {
     for (const n of states[i]!.nations) {
-      if (viewKey(states[i - 1]!, n.id, undefined) !== viewKey(states[i]!, n.id, undefined)) continue;
+      if (viewKey(states[i - 1]!, n.id, undefined, worlds) !== viewKey(states[i]!, n.id, undefined, worlds)) continue;
       skipped++;
       expect(viewOf(states[i]!, n.id), `turn ${states[i]!.turn} ${states[i]!.phase}, ${n.id}`).toBe(viewOf(states[i - 1]!, n.id));
     }
@@ -91,7 +92,8 @@ describe('view keys', () => {
         else if (field === 'honoured') h.record = { ...g.record, honoured: g.record.honoured + d };
         else (n as unknown as Record<string, number>)[field] = Math.max(0, (n as unknown as Record<string, number>)[field]! - d);
         for (const x of h.nations) {
-          const same = viewKey(g, x.id, undefined) === viewKey(h, x.id, undefined);
+          const worlds = new Worlds();
+          const same = viewKey(g, x.id, undefined, worlds) === viewKey(h, x.id, undefined, worlds);
           if (viewOf(g, x.id) === viewOf(h, x.id)) continue;
           changedViews++;
           expect(same, `${field} of ${n.id} changed ${x.id}'s view but not its key`).toBe(false);
