@@ -111,6 +111,9 @@ export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChang
   return any ? (changes as PrivateViewChanges) : null;
 }
 
+/** What a connection's private view was last built from; the key says what it showed. */
+interface Built { game: GameState; nation: string | null; since: unknown; team: string; key: string }
+
 type Assignable = Record<string, unknown>;
 /** Assign what differs; true if anything did. */
 function set<T extends object>(target: T, values: Partial<T>): boolean {
@@ -134,7 +137,7 @@ export class Publisher {
   #mirrored: GameState | null = null;
   #mirroredSettings: unknown = null;
   /** For each connection, the state and seat its last private view was built from. */
-  readonly #builtFrom = new Map<string, string>();
+  readonly #builtFrom = new Map<string, Built>();
   readonly #worlds = new Worlds();
   readonly #assessments = new Assessments(this.#worlds);
   /** The phase the published hash belongs to. */
@@ -257,10 +260,14 @@ export class Publisher {
     for (const p of m.seats.values()) {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
-      // Chat lines travel on their own; a view is rebuilt only when what it shows may have changed.
-      const key = `${viewKey(snap.game, p.nation, p.since, this.#worlds)}#${this.#teamKey(p)}`;
-      if (this.#builtFrom.get(sid) !== key) {
-        this.#builtFrom.set(sid, key);
+      // Chat lines travel on their own; a view is rebuilt only when what it shows may have changed: never
+      // while the rules state, the seat and the team stand still (a chat line), else when its key changed.
+      const team = this.#teamKey(p);
+      const b = this.#builtFrom.get(sid);
+      const same = !!b && b.nation === p.nation && b.since === p.since && b.team === team;
+      const key = same && b.game === snap.game ? b.key : viewKey(snap.game, p.nation, p.since, this.#worlds);
+      if (!same || b.game !== snap.game) this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team, key });
+      if (!same || b.key !== key) {
         const sent = this.#sent.get(sid);
         // Only a whole view carries chat (changes never do): no need to pick the lines for the others.
         const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p), this.#assessments);
