@@ -11,7 +11,7 @@ import type { MatchConfig, Port } from './port.ts';
 import { receive } from './commands.ts';
 import { newConn, refOf, serverError, type Conn, type Fail } from './inbox.ts';
 import { closePhase, phaseShouldClose } from './phases.ts';
-import { Publisher, projectorRefusal } from './publish.ts';
+import { Publisher, projectorRefusal, type Out } from './publish.ts';
 import { Seats, type JoinDecision, type Person } from './seats.ts';
 import type { Session } from './session.ts';
 import { Drafts } from './teams.ts';
@@ -22,8 +22,6 @@ import { Drafts } from './teams.ts';
 // what changed, then (once it is durable) mirror the public state, send private views and answers, re-arm
 // the clock, schedule the bots and close the phase if it is done. No handler can skip a step.
 
-/** An answer or message waiting for the writes before it to be durable. */
-type Out = { session: string; type: ServerMessageType; payload: unknown; ack?: boolean } | { line: StoredChatLine };
 
 export class Match {
   readonly state = new MatchState();
@@ -252,14 +250,11 @@ export class Match {
       }
       console.error(`[entente] match ${this.code}: could not save:`, (e as Error).message);
       this.seats.dirty = true;
-      this.#deliver(out.map((o) => ('ack' in o && o.ack ? { session: o.session, type: 'error' as const, payload: { ...serverError('storage'), ...(o.payload as object) } } : o)).filter((o) => !('line' in o)));
+      this.#publisher.deliver(out.map((o) => ('ack' in o && o.ack ? { session: o.session, type: 'error' as const, payload: { ...serverError('storage'), ...(o.payload as object) } } : o)).filter((o) => !('line' in o)));
       return;
     }
     if (this.#disposed) return;
-    this.port.together(() => {
-      this.#publisher.publish(snap);
-      this.#deliver(out);
-    });
+    this.port.together(() => this.#publisher.publish(snap, out));
     this.session.trimChat(CHAT_KEPT);
     const live = this.session.status === 'running' && !this.session.game.over && !this.config.shuttingDown();
     this.clock.arm(this.session.clock, live);
@@ -267,13 +262,6 @@ export class Match {
     if (live && phaseShouldClose(this)) {
       closePhase(this);
       this.#again = true;
-    }
-  }
-
-  #deliver(out: readonly Out[]): void {
-    for (const o of out) {
-      if ('line' in o) this.#publisher.deliverLine(o.line);
-      else this.port.send(o.session, o.type, o.payload);
     }
   }
 

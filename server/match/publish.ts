@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { stateHash } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/types.ts';
-import { projectorOptionsSchema, type PrivateView, type PrivateViewChanges, type SeatSecretMessage } from '../../shared/protocol/messages.ts';
+import { projectorOptionsSchema, type SeatSecretMessage, type ServerMessageType } from '../../shared/protocol/messages.ts';
 import { secretMatches } from '../secrets.ts';
-import { mirrorGame } from '../state/mirror.ts';
+import { mirrorGame, set } from '../state/mirror.ts';
 import { PlayerView } from '../state/MatchState.ts';
 import type { StoredChatLine } from '../storage/index.ts';
 import type { Match } from './match.ts';
@@ -11,8 +11,8 @@ import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { Assessments, canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
-import { rolesFor } from '../../shared/protocol/teams.ts';
 import { viewKey, Worlds } from './viewKeys.ts';
+import { sentWhole, viewChanges, type SentView } from './viewChanges.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
 // patch at once), each person's private view (whole to a new connection, then only its changes), the teacher's view, the `seat`
@@ -35,99 +35,12 @@ export function projectorRefusal(keyHash: string | undefined, options: object, p
 
 const phaseKey = (g: GameState): string => `${g.turn}:${g.phase}:${g.over}`;
 
-/** The parts of a private view other than chat and events, each compared by a fingerprint (see `fingerprint`). */
-const VIEW_PARTS = ['nation', 'playerId', 'interest', 'proposals', 'relations', 'policy', 'calls', 'teacherReads', 'team'] as const;
-/**
- * `events`: the private events last sent, by reference (events are only ever appended, never changed);
- * `proposals`: each proposal's fingerprint as last sent, by id.
- */
-export interface SentView { parts: Record<string, string>; events: readonly PrivateView['events'][number][]; proposals: Map<string, string> }
-
-/** An assessment is made once and never changed (server/match/views.ts keeps it while the world stands still): its JSON once. */
-const assessmentJson = new WeakMap<object, string>();
-function jsonOfAssessment(a: object | null): string {
-  if (!a) return 'null';
-  let json = assessmentJson.get(a);
-  if (json === undefined) assessmentJson.set(a, (json = JSON.stringify(a)));
-  return json;
-}
-
-/** One proposal as shown, as a string equal for equal contents (its assessment, the bulk, turned into JSON once). */
-const proposalPrint = (p: PrivateView['proposals'][number]): string => `${JSON.stringify({ ...p, assessment: undefined })}${jsonOfAssessment(p.assessment)}`;
-
-/** What a part shows, as a string equal for equal contents. */
-function fingerprint(view: PrivateView, k: (typeof VIEW_PARTS)[number], prints: readonly string[]): string {
-  return k === 'proposals' ? prints.join(';') : JSON.stringify(view[k] ?? null);
-}
-
-/** What a connection holds after being sent `view` whole. */
-export function sentWhole(view: PrivateView): SentView {
-  const prints = view.proposals.map(proposalPrint);
-  const parts: Record<string, string> = {};
-  for (const k of VIEW_PARTS) parts[k] = fingerprint(view, k, prints);
-  return { parts, events: view.events, proposals: new Map(view.proposals.map((p, i) => [p.id, prints[i]!])) };
-}
-
-/** True if `a` begins with every item of `prefix`, the same objects. */
-function startsWith<T>(a: readonly T[], prefix: readonly T[]): boolean {
-  if (prefix.length > a.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (a[i] !== prefix[i]) return false;
-  return true;
-}
-
-/**
- * What changed between the view last sent and `view` (null: nothing). The parts are replaced whole; the
- * private events only grow within one seat holder's time, so new ones are sent after those already shown.
- */
-export function viewChanges(sent: SentView, view: PrivateView): PrivateViewChanges | null {
-  const changes: Record<string, unknown> = {};
-  let any = false;
-  const prints = view.proposals.map(proposalPrint);
-  for (const k of VIEW_PARTS) {
-    const f = fingerprint(view, k, prints);
-    if (sent.parts[k] !== f) {
-      sent.parts[k] = f;
-      changes[k] = view[k] ?? null;
-      any = true;
-    }
-  }
-  if (changes.proposals) {
-    // Proposals already shown as they are now go as their ids: one new proposal does not resend the others.
-    const kept = view.proposals.map((p, i) => (sent.proposals.get(p.id) === prints[i] ? p.id : p));
-    if (kept.some((x) => typeof x === 'string')) {
-      delete changes.proposals;
-      changes.proposalsKept = kept;
-    }
-    sent.proposals = new Map(view.proposals.map((p, i) => [p.id, prints[i]!]));
-  }
-  const before = sent.events;
-  if (before.length !== view.events.length || !startsWith(view.events, before)) {
-    any = true;
-    if (before.length > 0 && startsWith(view.events, before)) changes.eventsAdded = view.events.slice(before.length);
-    else if (before.length === 0 && view.events.length > 0) changes.eventsAdded = view.events;
-    else changes.events = view.events;
-    sent.events = view.events;
-  }
-  return any ? (changes as PrivateViewChanges) : null;
-}
-
 /** What a connection's private view was last built from; the key says what it showed. */
 interface Built { game: GameState; nation: string | null; since: unknown; team: string; key: string }
 
-type Assignable = Record<string, unknown>;
-/** Assign what differs; true if anything did. */
-function set<T extends object>(target: T, values: Partial<T>): boolean {
-  const t = target as Assignable;
-  const v = values as Assignable;
-  let changed = false;
-  for (const k in v) {
-    if (t[k] !== v[k]) {
-      t[k] = v[k];
-      changed = true;
-    }
-  }
-  return changed;
-}
+
+/** An answer or message waiting for the writes before it to be durable. */
+export type Out = { session: string; type: ServerMessageType; payload: unknown; ack?: boolean } | { line: StoredChatLine };
 
 export class Publisher {
   readonly #m: Match;
@@ -164,7 +77,8 @@ export class Publisher {
     return msg;
   }
 
-  publish(snap: Snapshot): void {
+  /** Show `snap` (the public state, the private views), then what waited for it to be durable (`out`). */
+  publish(snap: Snapshot, out: readonly Out[]): void {
     const m = this.#m;
     const st = m.state;
     const { row, game } = snap;
@@ -206,6 +120,15 @@ export class Publisher {
     if (changed) st.serverTime = m.now();
     m.port.broadcastPatch();
     this.#sendViews(snap);
+    this.deliver(out);
+  }
+
+  /** Answers and messages in order; a chat line to each connected person allowed to read it. */
+  deliver(out: readonly Out[]): void {
+    for (const o of out) {
+      if ('line' in o) this.#deliverLine(o.line);
+      else this.#m.port.send(o.session, o.type, o.payload);
+    }
   }
 
   /** True if anything of the people changed. */
@@ -215,11 +138,8 @@ export class Publisher {
     const teams = m.seats.teams();
     let changed = false;
     for (const v of st.nations) {
-      const team = teams.get(v.id);
-      const player = team?.[0]?.id ?? '';
-      // Bots play a nation nobody holds, or whose members are all away beyond the reconnection window.
-      const bot = !team || team.every((p) => p.away);
-      changed = set(v, { player, bot }) || changed;
+      const team = teams.get(v.id) ?? [];
+      changed = set(v, { player: team[0]?.id ?? '', bot: m.seats.botPlays(v.id, team) }) || changed;
     }
     for (const key of [...st.players.keys()]) {
       if (m.seats.get(key)) continue;
@@ -235,8 +155,7 @@ export class Publisher {
         st.players.set(p.id, v);
         changed = true;
       }
-      const team = p.nation ? teams.get(p.nation) : undefined;
-      const roles = team ? rolesFor(team.length, team.indexOf(p)).join(',') : '';
+      const roles = m.seats.rolesOf(p, (p.nation && teams.get(p.nation)) || []).join(',');
       changed = set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles }) || changed;
     }
     return changed;
@@ -291,8 +210,7 @@ export class Publisher {
     }
   }
 
-  /** A durable chat line, to each connected person allowed to read it. */
-  deliverLine(line: StoredChatLine): void {
+  #deliverLine(line: StoredChatLine): void {
     const m = this.#m;
     const teacherReads = m.session.row.settings.teacherReads;
     const { readers: _readers, ...wire } = line;

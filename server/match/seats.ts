@@ -201,15 +201,12 @@ export class Seats {
 
   /** The members of a nation's team, in their places (the head first). */
   membersOf(nation: NationId): Person[] {
-    const out: Person[] = [];
-    for (const p of this.people.values()) if (p.nation === nation && !p.kicked) out.push(p);
-    return out.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+    return this.teams().get(nation) ?? [];
   }
 
-  /** A member's roles: by their place in a team of that size (smaller teams combine roles). */
-  rolesOf(p: Person): Role[] {
+  /** A member's roles: by their place in a team of that size (smaller teams combine roles). `team`: theirs, if known. */
+  rolesOf(p: Person, team = p.nation ? this.membersOf(p.nation) : []): Role[] {
     if (!p.nation) return [];
-    const team = this.membersOf(p.nation);
     return rolesFor(team.length, team.indexOf(p));
   }
 
@@ -248,9 +245,9 @@ export class Seats {
     return false;
   }
 
-  /** Bots play a nation with no member here: none, or all away beyond the reconnection window. */
-  botPlays(nation: NationId): boolean {
-    return this.membersOf(nation).every((p) => p.away);
+  /** Bots play a nation with no member here: none, or all away beyond the reconnection window. `team`: its members, if known. */
+  botPlays(nation: NationId, team = this.membersOf(nation)): boolean {
+    return team.every((p) => p.away);
   }
 
   /** A nation for a newcomer in the lobby: the team with the fewest members and room left (no removed person's). */

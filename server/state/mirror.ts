@@ -9,9 +9,18 @@ import { CallView, CrisisView, NationView, NewsView, RegionView, ScoreView, Trea
 // once written, a treaty's terms while the treaty object is the same (treaties are copied on write).
 
 type Assignable = Record<string, unknown>;
-function set<T extends object>(target: T, values: Partial<T>): void {
+/** Assign to a schema object only what differs (an unchanged field stays out of the patch); true if anything did. */
+export function set<T extends object>(target: T, values: Partial<T>): boolean {
   const t = target as Assignable;
-  for (const k in values) if (t[k] !== (values as Assignable)[k]) t[k] = (values as Assignable)[k];
+  const v = values as Assignable;
+  let changed = false;
+  for (const k in v) {
+    if (t[k] !== v[k]) {
+      t[k] = v[k];
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function setStrings(arr: ArraySchema<string>, values: readonly string[]): void {

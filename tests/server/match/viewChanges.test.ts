@@ -6,7 +6,7 @@ import { getScenario, SCENARIOS } from '../../../shared/scenarios/index.ts';
 import { applyViewChanges } from '../../../shared/protocol/privateView.ts';
 import type { PrivateView } from '../../../shared/protocol/messages.ts';
 import type { GameState } from '../../../shared/types.ts';
-import { sentWhole, viewChanges } from '../../../server/match/publish.ts';
+import { sentWhole, viewChanges } from '../../../server/match/viewChanges.ts';
 import { Assessments, privateView, type Viewer } from '../../../server/match/views.ts';
 import type { StoredChatLine } from '../../../server/storage/index.ts';
 
