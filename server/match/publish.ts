@@ -4,7 +4,7 @@ import type { GameState } from '../../shared/types.ts';
 import { projectorOptionsSchema, type SeatSecretMessage, type ServerMessageType } from '../../shared/protocol/messages.ts';
 import { secretMatches } from '../secrets.ts';
 import { mirrorGame, set } from '../state/mirror.ts';
-import { PlayerView } from '../state/MatchState.ts';
+import { PeopleMirror } from '../state/people.ts';
 import type { StoredChatLine } from '../storage/index.ts';
 import type { Match } from './match.ts';
 import type { Person } from './seats.ts';
@@ -53,6 +53,7 @@ export class Publisher {
   readonly #builtFrom = new Map<string, Built>();
   readonly #worlds = new Worlds();
   readonly #assessments = new Assessments(this.#worlds);
+  readonly #people = new PeopleMirror();
   /** The phase the published hash belongs to. */
   #hashedPhase = '';
 
@@ -86,10 +87,6 @@ export class Publisher {
     let changed = game !== this.#mirrored;
     if (changed) mirrorGame(st, game, m.scenario);
     this.#mirrored = game;
-    if (st.actions !== snap.actions) {
-      st.actions = snap.actions;
-      changed = true;
-    }
     // The full fingerprint costs about a millisecond on a grown state: published once per phase (its start,
     // and the end of the match), not after every action.
     const phase = phaseKey(game);
@@ -114,7 +111,7 @@ export class Publisher {
         crisisSeconds: t.timers.crisis, resolutionSeconds: t.timers.resolution, newsSeconds: t.timers.news,
       });
     }
-    changed = this.#mirrorPeople() || changed;
+    changed = this.#people.mirror(st, m.seats) || changed;
     // The server's time rides on every patch that carries something else (the browser sets its clock by it),
     // and only then: a chat line alone, which travels on its own, sends no patch to anyone.
     if (changed) st.serverTime = m.now();
@@ -129,36 +126,6 @@ export class Publisher {
       if ('line' in o) this.#deliverLine(o.line);
       else this.#m.port.send(o.session, o.type, o.payload);
     }
-  }
-
-  /** True if anything of the people changed. */
-  #mirrorPeople(): boolean {
-    const m = this.#m;
-    const st = m.state;
-    const teams = m.seats.teams();
-    let changed = false;
-    for (const v of st.nations) {
-      const team = teams.get(v.id) ?? [];
-      changed = set(v, { player: team[0]?.id ?? '', bot: m.seats.botPlays(v.id, team) }) || changed;
-    }
-    for (const key of [...st.players.keys()]) {
-      if (m.seats.get(key)) continue;
-      st.players.delete(key);
-      changed = true;
-    }
-    for (const p of m.seats.values()) {
-      if (p.kicked) continue;
-      let v = st.players.get(p.id);
-      if (!v) {
-        v = new PlayerView();
-        v.id = p.id;
-        st.players.set(p.id, v);
-        changed = true;
-      }
-      const roles = m.seats.rolesOf(p, (p.nation && teams.get(p.nation)) || []).join(',');
-      changed = set(v, { nickname: p.nickname, nation: p.nation ?? '', host: p.host, ready: p.ready, connected: p.connected, bot: p.away && !!p.nation, waiting: !!p.waiting, roles }) || changed;
-    }
-    return changed;
   }
 
   /** What a member's team view depends on: its members (roles, presence) and its drafts. */

@@ -152,8 +152,11 @@ export const MatchState = schema({
   chatFrozen: t.boolean().default(false),
   /** The teacher closed the match to newcomers. */
   locked: t.boolean().default(false),
-  /** Number of accepted actions in the log, and the rules state's hash at the start of this phase (at the end: the final state's). */
-  actions: t.number().default(0),
+  /**
+   * The rules state's hash at the start of this phase (at the end: the final state's). The number of actions
+   * is not public: it moved with every private proposal, so it told everyone when others negotiated, and it
+   * sent every client a patch for an action only two of them can see.
+   */
   hash: t.string().default(''),
   pressure: t.number(),
   revisionist: t.string(),

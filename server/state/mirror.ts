@@ -39,6 +39,9 @@ function setStrings(arr: ArraySchema<string>, values: readonly string[]): void {
  */
 const childrenOf = new WeakMap<object, object[]>();
 
+/** The items of a list this file keeps, as a plain array (no proxy). */
+export const itemsOf = <S extends object>(arr: ArraySchema<S>): readonly S[] => (childrenOf.get(arr) as S[] | undefined) ?? [...arr];
+
 /** Keep `arr` equal to `items` by id: update in place when the ids match, rebuild otherwise. */
 function syncList<S extends { id: string }, I extends { id: string }>(arr: ArraySchema<S>, items: readonly I[], make: () => S, fill: (s: S, i: I, fresh: boolean) => void): void {
   const kids = childrenOf.get(arr) as S[] | undefined;
@@ -62,6 +65,9 @@ function syncList<S extends { id: string }, I extends { id: string }>(arr: Array
 /** The treaty object each TreatyView was last filled from (a treaty unchanged keeps its object). */
 const filledFrom = new WeakMap<object, Treaty>();
 
+/** Per nation view: the pair keys of the others' trust in it (fixed for a match), and the figures last written. */
+const nationShadow = new WeakMap<object, { trustKeys: string[]; shown: unknown[] }>();
+
 function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): void {
   const owned = new Map<string, number>();
   for (const r of gs.regions) owned.set(r.owner, (owned.get(r.owner) ?? 0) + 1);
@@ -70,14 +76,27 @@ function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): void 
       const sc = scenario.nations.find((x) => x.id === n.id);
       set(v, { id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid' });
     }
+    let shadow = nationShadow.get(v);
+    if (!shadow) nationShadow.set(v, (shadow = { trustKeys: gs.nations.filter((o) => o.id !== n.id).map((o) => `${o.id}>${n.id}`), shown: [] }));
     let trust = 0;
-    for (const o of gs.nations) if (o.id !== n.id) trust += gs.pairs[`${o.id}>${n.id}`]?.trust ?? 0;
-    trust = gs.nations.length > 1 ? Math.round(trust / (gs.nations.length - 1)) : 0;
-    set(v, {
-      economy: n.economy, military: n.military, stability: n.stability, reputation: n.reputation, technology: n.technology,
-      trustReceived: trust, regions: owned.get(n.id) ?? 0, crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose: hasChosen(gs, n.id),
-    });
+    for (const k of shadow.trustKeys) trust += gs.pairs[k]?.trust ?? 0;
+    trust = shadow.trustKeys.length ? Math.round(trust / shadow.trustKeys.length) : 0;
+    const figures = [n.economy, n.military, n.stability, n.reputation, n.technology, trust, owned.get(n.id) ?? 0, n.crisesWithstood, n.crisesLost, hasChosen(gs, n.id)];
+    const last = shadow.shown;
+    if (last.length === figures.length && figures.every((f, i) => f === last[i])) return;
+    shadow.shown = figures;
+    const [economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose] = figures as [number, number, number, number, number, number, number, number, number, boolean];
+    set(v, { economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose });
   });
+}
+
+/** The rules events each state's public lines were last made from. */
+const eventsShown = new WeakMap<MatchState, readonly GameState['events'][number][]>();
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): void {
@@ -98,7 +117,12 @@ export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): v
     injected: c.injected, outcome: c.outcome, defence: c.defence, regionLost: c.regionLost,
   }));
   syncList(ms.calls, gs.calls, () => new CallView(), (v, k) => set(v, { id: k.id, crisis: k.crisis, treaty: k.treaty, ally: k.ally, victim: k.victim, answered: k.answer !== null }));
-  setStrings(ms.events, publicEvents(gs.events).map((e) => e.text));
+  // The events are copied with each state, their items shared: the same items, the same lines.
+  const shownEvents = eventsShown.get(ms);
+  if (!shownEvents || !sameItems(shownEvents, gs.events)) {
+    eventsShown.set(ms, gs.events);
+    setStrings(ms.events, publicEvents(gs.events).map((e) => e.text));
+  }
   // News items are never changed once written: only new ones are filled.
   if (ms.news.length > gs.news.length) ms.news.clear();
   for (let i = ms.news.length; i < gs.news.length; i++) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ErrorMessage, PrivateView } from '../../shared/protocol/messages.ts';
 import { MAX_MESSAGE_BYTES } from '../../server/limits.ts';
-import { liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
+import { liveActions, liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
 
 // Authority: the acting nation is the sender's seat; every refused message is answered to its sender
 // only, with the right code, and changes nothing; other players are not affected.
@@ -33,7 +33,7 @@ describe('authority', () => {
     const { host, a, b, c } = await table();
     const st = host.room.state;
     const hash = liveHash(host.room.roomId);
-    const actions = st.actions;
+    const actions = liveActions(host.room.roomId);
     const errorsBefore = { b: b.all('error').length, host: host.all('error').length };
     const cases: [string, unknown, string][] = [
       // Acting for another seat: there is no field for it.
@@ -72,7 +72,7 @@ describe('authority', () => {
     expect(a.last<ErrorMessage>('error')!.code).toBe('unknown_type');
     await sleep(50);
     expect(liveHash(host.room.roomId)).toBe(hash);
-    expect(st.actions).toBe(actions);
+    expect(liveActions(host.room.roomId)).toBe(actions);
 
     // Someone else's proposal cannot be answered: the rules check the sender's seat.
     expect((await b.ask('propose', { to: [seatOf(c).nation], terms })).type).toBe('accepted');
@@ -82,7 +82,7 @@ describe('authority', () => {
     expect((await a.ask('withdraw', { proposal: prop.id })).payload.code).toBe('not_proposer');
     await sleep(50);
     expect(liveHash(host.room.roomId)).toBe(hashAfterPropose);
-    expect(st.actions).toBe(actions + 1);
+    expect(liveActions(host.room.roomId)).toBe(actions + 1);
     expect(hash).not.toBe(hashAfterPropose);
     // Nobody else was told about A's refusals, and everyone is still connected.
     expect(b.all('error').length).toBe(errorsBefore.b);
@@ -113,7 +113,7 @@ describe('authority', () => {
     const { host, a, b, c } = await table();
     const st = host.room.state;
     const hash = liveHash(host.room.roomId);
-    const actions = st.actions;
+    const actions = liveActions(host.room.roomId);
     const before = a.messages.length;
     const t0 = Date.now();
     for (let i = 0; i < 1000; i++) a.room.send('accept', { proposal: `nope${i}` });
@@ -126,7 +126,7 @@ describe('authority', () => {
     expect(answers.filter((c) => c === 'rate_limited')).toHaveLength(1);
     expect(answers.filter((c) => c === 'unknown_proposal').length).toBeLessThanOrEqual(20);
     expect(answers.length).toBeLessThanOrEqual(21);
-    expect(st.actions).toBe(actions + 1); // only B's proposal
+    expect(liveActions(host.room.roomId)).toBe(actions + 1); // only B's proposal
     expect(liveHash(host.room.roomId)).not.toBe(hash);
     const hashAfter = liveHash(host.room.roomId);
     await sleep(1100);

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ErrorMessage, PrivateView } from '../../shared/protocol/messages.ts';
-import { liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
+import { liveActions, liveHash, bootServer, createMatch, joinMatch, leaveAll, sleep, waitFor, type Player, type TestServer } from './helpers.ts';
 
 // Floods from outside: huge HTTP bodies are refused before they are read, pings count against the frame
 // limit like any message, and a 100,000-message junk flood from one student changes nothing for anyone.
@@ -78,7 +78,7 @@ describe('frames', () => {
     await sleep(300); // the bots' first moves
     const st = host.room.state;
     const hash = liveHash(host.room.roomId);
-    const actions = st.actions;
+    const actions = liveActions(host.room.roomId);
     const viewsBefore = { ana: ana.all('private').length, ben: ben.all('private').length };
     const lastView = JSON.stringify(ana.last<PrivateView>('private'));
     const junk: [string, unknown][] = [['accept', { proposal: 'nope' }], ['launch', {}], ['chat', { to: 'nobody', text: 'x' }], ['propose', { to: 'x' }], ['start', {}], ['policy', { defence: 1e9 }]];
@@ -94,7 +94,7 @@ describe('frames', () => {
     await sent;
     await sleep(1500);
     expect(liveHash(host.room.roomId)).toBe(hash);
-    expect(st.actions).toBe(actions);
+    expect(liveActions(host.room.roomId)).toBe(actions);
     expect(ana.all('private').length).toBe(viewsBefore.ana);
     expect(JSON.stringify(ana.last<PrivateView>('private'))).toBe(lastView);
     const answers = mal.messages.filter((m) => m.type === 'error').map((m) => (m.payload as ErrorMessage).code);

@@ -174,8 +174,22 @@ export async function leaveAll(...players: (Player | undefined)[]): Promise<void
 }
 
 /** The fingerprint of what a live match (in this process) has on disk now: for "nothing changed" checks. */
-export function liveHash(code: string): string {
+function liveMatch(code: string): MatchRoom['match'] {
   const room = matchMaker.getLocalRoomById(code) as MatchRoom | undefined;
   if (!room) throw new Error(`no live match ${code}`);
-  return stateHash(room.match.session.durable.game);
+  return room.match;
+}
+
+export const liveHash = (code: string): string => stateHash(liveMatch(code).session.durable.game);
+
+/** How many actions of a match running in this process are durable (and so may have been acknowledged). */
+export const liveActions = (code: string): number => liveMatch(code).session.durable.actions;
+
+/** How many actions the archive holds for a match, asked through `url` as its host (any process, any time). */
+export async function storedActions(url: string, code: string, hostSecret: string): Promise<number> {
+  const r = await fetch(`${url}/api/matches/hosted`, { method: 'POST', body: JSON.stringify({ claims: [{ id: code, secret: hostSecret }] }) });
+  const { matches } = await r.json() as { matches: { id: string; actions: number }[] };
+  const m = matches.find((x) => x.id === code);
+  if (!m) throw new Error(`${code} is not listed to its host`);
+  return m.actions;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatLine, ErrorMessage, PrivateView } from '../../shared/protocol/messages.ts';
 import type { MatchFile } from '../../shared/types.ts';
-import { bootServer, createMatch, joinMatch, leaveAll, waitFor, type Player, type TestServer } from './helpers.ts';
+import { bootServer, createMatch, joinMatch, leaveAll, liveActions, waitFor, type Player, type TestServer } from './helpers.ts';
 
 // The whole class in one match: 24 students as 8 teams of 3. Ministers draft, heads sign, a minister's
 // signature is refused with a clear sentence, team chat stays inside the team (on the wire too), and the
@@ -119,7 +119,7 @@ describe('teams', () => {
     team[2]!.room.reconnection.enabled = false;
     team[2]!.room.connection.close(3000, 'cut');
     expect((await team[1]!.ask('approve', { draft: d.id })).type).toBe('accepted');
-    await waitFor(() => vote.room.state.actions > 0 && [...vote.room.state.nations].find((n) => n.id === nation)!.bot === false, 'sent by majority');
+    await waitFor(() => liveActions(vote.room.roomId) > 0 && [...vote.room.state.nations].find((n) => n.id === nation)!.bot === false, 'sent by majority');
     await waitFor(() => view(team[0]!).proposals.some((p) => p.from === nation), 'the proposal went out');
     await leaveAll(vote, ...members);
 

@@ -60,11 +60,11 @@ describe('the match without a server', () => {
       h.match.message('s1', 'propose', { to: [other], terms, ref: 'slow' });
       await new Promise((r) => setTimeout(r, 20));
       expect(h.sent.length).toBe(sentBefore);
-      expect(h.match.state.actions).toBe(logBefore);
+      expect(h.match.session.durable.actions).toBe(logBefore);
       release();
       await h.settle();
       expect(h.to('s1', 'accepted').at(-1)).toEqual({ type: 'propose', ref: 'slow' });
-      expect(h.match.state.actions).toBe(logBefore + 1);
+      expect(h.match.session.durable.actions).toBe(logBefore + 1);
 
       // The disk fails: the sender is told, nothing changed, and the match goes on once it works again.
       storage.write = () => Promise.reject(new Error('disk full'));
