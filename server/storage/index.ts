@@ -83,6 +83,7 @@ export interface MatchRow {
   clock: StoredClock;
   parent: { id: string; turn: number } | null;
   created: number;
+  /** When the row last changed (made, a seat, the clock at each phase, the status); an action alone leaves it. */
   updated: number;
   finished: number | null;
   /** Cached result of a finished match (computed once by replay); absent until the archive asks. */

@@ -80,27 +80,18 @@ export async function insertRow(c: pg.ClientBase, row: MatchRow): Promise<void> 
 
 /** Insert many actions in one statement (one round trip however long the list). */
 export async function insertActions(c: pg.ClientBase, rows: { match: string; index: number; action: Action; at: number }[]): Promise<void> {
-  await c.query(
-    'INSERT INTO actions (match_id, idx, action, at) SELECT * FROM unnest($1::text[], $2::integer[], $3::json[], $4::bigint[])',
-    [rows.map((r) => r.match), rows.map((r) => r.index), rows.map((r) => json(r.action)), rows.map((r) => r.at)],
-  );
+  await c.query({
+    name: 'entente-actions',
+    text: 'INSERT INTO actions (match_id, idx, action, at) SELECT * FROM unnest($1::text[], $2::integer[], $3::json[], $4::bigint[])',
+    values: [rows.map((r) => r.match), rows.map((r) => r.index), rows.map((r) => json(r.action)), rows.map((r) => r.at)],
+  });
 }
 
 type Append = Extract<WriteOp, { op: 'appendAction' }>;
 
-/**
- * A run of appended actions in one statement (one round trip): the rows inserted, then each match's
- * `updated` set to its last action's time.
- */
-async function appendRun(c: pg.ClientBase, run: Append[]): Promise<void> {
-  const last = new Map(run.map((a) => [a.match, a.at]));
-  await c.query({
-    name: 'entente-append',
-    text: `WITH ins AS (INSERT INTO actions (match_id, idx, action, at)
-                        SELECT * FROM unnest($1::text[], $2::integer[], $3::json[], $4::bigint[]))
-           UPDATE matches m SET updated = v.at FROM unnest($5::text[], $6::bigint[]) AS v(id, at) WHERE m.id = v.id`,
-    values: [run.map((r) => r.match), run.map((r) => r.index), run.map((r) => json(r.action)), run.map((r) => r.at), [...last.keys()], [...last.values()]],
-  });
+/** A run of appended actions in one statement (one round trip). (`updated` is the row's last change, not its last action.) */
+async function appendRun(c: pg.ClientBase, run: readonly Append[]): Promise<void> {
+  await insertActions(c, run.map((a) => ({ match: a.match, index: a.index, action: a.action as Action, at: a.at })));
 }
 
 // The columns a patch may set, and how each is written (a whitelist: patch keys become SQL).
@@ -121,7 +112,7 @@ async function update(c: pg.ClientBase, match: string, patch: MatchPatch, at: nu
  * A batch without a new match, in four statements however many matches it holds (the server's batches
  * under load: a lease, an action or two, maybe a chat line, for each of many matches, where one statement
  * per write meant a round trip each): every lease, every action, every chat line, then each match's
- * patches in order and its `updated` set to the time of its last write (the last write wins, as in order).
+ * patches in order (each sets `updated`: the last one wins, as in order).
  * Matches' writes touch different rows, so only each match's own order matters, and it is kept.
  */
 async function applyGrouped(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<void> {
@@ -129,17 +120,11 @@ async function applyGrouped(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<
   const appends: Append[] = [];
   const chats: Extract<WriteOp, { op: 'appendChat' }>[] = [];
   const updates: Extract<WriteOp, { op: 'updateMatch' }>[] = [];
-  const last = new Map<string, number>();
   for (const w of ops) {
     if (w.op === 'lease') leases.set(w.match, w);
-    else if (w.op === 'appendAction') {
-      appends.push(w);
-      last.set(w.match, w.at);
-    } else if (w.op === 'appendChat') chats.push(w);
-    else if (w.op === 'updateMatch') {
-      updates.push(w);
-      last.set(w.match, w.at);
-    }
+    else if (w.op === 'appendAction') appends.push(w);
+    else if (w.op === 'appendChat') chats.push(w);
+    else if (w.op === 'updateMatch') updates.push(w);
   }
   if (leases.size) {
     const ls = [...leases.values()];
@@ -155,7 +140,7 @@ async function applyGrouped(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<
     const lost = ls.find((l) => !held.has(l.match));
     if (lost) throw new LeaseLostError(lost.match);
   }
-  if (appends.length) await insertActions(c, appends.map((a) => ({ match: a.match, index: a.index, action: a.action as Action, at: a.at })));
+  if (appends.length) await appendRun(c, appends);
   if (chats.length) {
     await c.query({
       name: 'entente-chats',
@@ -164,14 +149,6 @@ async function applyGrouped(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<
     });
   }
   for (const w of updates) await update(c, w.match, w.patch, w.at);
-  if (last.size) {
-    const r = await c.query({
-      name: 'entente-touch',
-      text: 'UPDATE matches m SET updated = v.at FROM unnest($1::text[], $2::bigint[]) AS v(id, at) WHERE m.id = v.id',
-      values: [[...last.keys()], [...last.values()]],
-    });
-    if ((r.rowCount ?? 0) !== last.size) throw new Error('an action or update for a match that does not exist');
-  }
 }
 
 /** Apply a batch in order on a client inside a transaction. Consecutive appends go as one statement. */

@@ -26,14 +26,18 @@ function canonical(value: unknown): string {
     }
     return `${s}]`;
   }
-  const obj = value as Record<string, unknown>;
+  return objectJson(value as Record<string, unknown>, canonical);
+}
+
+/** An object as canonical JSON, keys sorted, undefined members left out, each value written by `json`. */
+function objectJson(obj: Record<string, unknown>, json: (v: unknown, k: string) => string): string {
   const keys = Object.keys(obj).sort();
   let s = '{';
   let first = true;
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    s += `${first ? '' : ','}${quoted(k)}:${canonical(v)}`;
+    s += `${first ? '' : ','}${quoted(k)}:${json(v, k)}`;
     first = false;
   }
   return `${s}}`;
@@ -44,8 +48,32 @@ export function canonicalJson(value: unknown): string {
   return canonical(value);
 }
 
-export function stateHash(state: GameState): string {
-  const text = canonicalJson(state);
+/**
+ * The canonical JSON of the parts of a settled state that no later state changes: news items and events
+ * (never changed once written), and relations and treaties (copied on first write, see state.ts), kept by
+ * object. A match's states share most of them, and the news grows all match long.
+ * tests/shared/rules/immutability.test.ts checks that apply() never changes a state it was given.
+ */
+const settledJson = new WeakMap<object, string>();
+function settled(v: unknown): string {
+  if (!v || typeof v !== 'object') return canonical(v);
+  let s = settledJson.get(v);
+  if (s === undefined) settledJson.set(v, (s = canonical(v)));
+  return s;
+}
+
+const listOf = (items: readonly unknown[]): string => `[${items.map(settled).join(',')}]`;
+
+const SHARED_LISTS = new Set(['news', 'events', 'treaties']);
+
+/** canonicalJson(state), reusing the JSON of the parts states share. */
+const canonicalState = (state: GameState): string => objectJson(state as unknown as Record<string, unknown>, (v, k) =>
+  SHARED_LISTS.has(k) && Array.isArray(v) ? listOf(v)
+    : k === 'pairs' && v && typeof v === 'object' ? objectJson(v as Record<string, unknown>, settled)
+      : canonical(v));
+
+/** The fingerprint of a text: two independent FNV-1a streams, 16 hex digits. */
+export function hashText(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
@@ -55,3 +83,6 @@ export function stateHash(state: GameState): string {
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
+
+/** The fingerprint of a settled state (one `apply` returned, or a replay's frame): that of its canonical JSON. */
+export const stateHash = (state: GameState): string => hashText(canonicalState(state));

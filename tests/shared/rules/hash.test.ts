@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, stateHash } from '../../../shared/rules/hash.ts';
+import { canonicalJson, hashText, stateHash } from '../../../shared/rules/hash.ts';
+import { replay } from '../../../shared/rules/replay.ts';
+import { simulate } from '../../../shared/bots/simulate.ts';
+import { playersFor } from '../../golden/matches.ts';
 import { newGame, ok } from '../helpers.ts';
 
 // One fingerprint of a state: independent of key order, sensitive to any change of value.
@@ -27,5 +30,21 @@ describe('stateHash', () => {
     expect(stateHash({ ...s, nations: s.nations.map((n, i) => (i === 3 ? { ...n, reputation: n.reputation + 1 } : n)) })).not.toBe(h);
     expect(stateHash({ ...s, pairs: { ...s.pairs, 'kestria>valdor': { ...s.pairs['kestria>valdor']!, trust: s.pairs['kestria>valdor']!.trust + 1 } } })).not.toBe(h);
     expect(stateHash(ok(s, { type: 'advance' }))).not.toBe(h);
+  });
+
+  it('reuses the JSON of what states share, and is still the hash of the whole canonical JSON, frame after frame', () => {
+    const { file } = simulate({ scenario: 'amber-sea', seed: 5, turns: 6, players: playersFor('amber-sea', 6, 5) });
+    const r = replay(file);
+    if (!r.ok) throw new Error(r.error.message);
+    for (const f of r.frames) {
+      const whole = hashText(canonicalJson(f.state));
+      expect(stateHash(f.state)).toBe(whole);
+      expect(stateHash(f.state)).toBe(whole);
+    }
+    // A state built with a changed copy of a shared part hashes differently; the original keeps its hash.
+    const last = r.frames.at(-1)!.state;
+    const news = last.news.map((n, i) => (i === 0 ? { ...n, lines: [...n.lines, 'one more line'] } : n));
+    expect(stateHash({ ...last, news })).not.toBe(stateHash(last));
+    expect(stateHash({ ...last, news })).toBe(hashText(canonicalJson({ ...last, news })));
   });
 });
