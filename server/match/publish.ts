@@ -83,9 +83,9 @@ export class Publisher {
     const m = this.#m;
     const st = m.state;
     const { row, game } = snap;
-    // A chat line or a seat change leaves the rules state as it was: nothing of it to mirror again.
-    let changed = game !== this.#mirrored;
-    if (changed) mirrorGame(st, game, m.scenario);
+    // A chat line or a seat change leaves the rules state as it was: nothing of it to mirror again. A
+    // private action (a proposal, a withdrawal) changes nothing public either: no patch goes to anyone.
+    let changed = game !== this.#mirrored && mirrorGame(st, game, m.scenario);
     this.#mirrored = game;
     // The full fingerprint costs about a millisecond on a grown state: published once per phase (its start,
     // and the end of the match), not after every action.

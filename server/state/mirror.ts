@@ -23,14 +23,15 @@ export function set<T extends object>(target: T, values: Partial<T>): boolean {
   return changed;
 }
 
-function setStrings(arr: ArraySchema<string>, values: readonly string[]): void {
+function setStrings(arr: ArraySchema<string>, values: readonly string[]): boolean {
   if (arr.length === values.length) {
     let same = true;
     for (let i = 0; i < values.length && same; i++) same = arr[i] === values[i];
-    if (same) return;
+    if (same) return false;
   }
   arr.clear();
   arr.push(...values);
+  return true;
 }
 
 /**
@@ -42,14 +43,15 @@ const childrenOf = new WeakMap<object, object[]>();
 /** The items of a list this file keeps, as a plain array (no proxy). */
 export const itemsOf = <S extends object>(arr: ArraySchema<S>): readonly S[] => (childrenOf.get(arr) as S[] | undefined) ?? [...arr];
 
-/** Keep `arr` equal to `items` by id: update in place when the ids match, rebuild otherwise. */
-function syncList<S extends { id: string }, I extends { id: string }>(arr: ArraySchema<S>, items: readonly I[], make: () => S, fill: (s: S, i: I, fresh: boolean) => void): void {
+/** Keep `arr` equal to `items` by id: update in place when the ids match, rebuild otherwise. True if anything changed. */
+function syncList<S extends { id: string }, I extends { id: string }>(arr: ArraySchema<S>, items: readonly I[], make: () => S, fill: (s: S, i: I, fresh: boolean) => boolean): boolean {
   const kids = childrenOf.get(arr) as S[] | undefined;
   let same = !!kids && kids.length === items.length;
   for (let i = 0; i < items.length && same; i++) same = kids![i]!.id === items[i]!.id;
   if (same) {
-    for (let i = 0; i < items.length; i++) fill(kids![i]!, items[i]!, false);
-    return;
+    let changed = false;
+    for (let i = 0; i < items.length; i++) changed = fill(kids![i]!, items[i]!, false) || changed;
+    return changed;
   }
   arr.clear();
   const fresh: S[] = [];
@@ -60,6 +62,7 @@ function syncList<S extends { id: string }, I extends { id: string }>(arr: Array
   }
   arr.push(...fresh);
   childrenOf.set(arr, fresh);
+  return true;
 }
 
 /** The treaty object each TreatyView was last filled from (a treaty unchanged keeps its object). */
@@ -68,10 +71,10 @@ const filledFrom = new WeakMap<object, Treaty>();
 /** Per nation view: the pair keys of the others' trust in it (fixed for a match), and the figures last written. */
 const nationShadow = new WeakMap<object, { trustKeys: string[]; shown: unknown[] }>();
 
-function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): void {
+function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): boolean {
   const owned = new Map<string, number>();
   for (const r of gs.regions) owned.set(r.owner, (owned.get(r.owner) ?? 0) + 1);
-  syncList(ms.nations, gs.nations, () => new NationView(), (v, n, fresh) => {
+  return syncList(ms.nations, gs.nations, () => new NationView(), (v, n, fresh) => {
     if (fresh) {
       const sc = scenario.nations.find((x) => x.id === n.id);
       set(v, { id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid' });
@@ -83,10 +86,10 @@ function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): void 
     trust = shadow.trustKeys.length ? Math.round(trust / shadow.trustKeys.length) : 0;
     const figures = [n.economy, n.military, n.stability, n.reputation, n.technology, trust, owned.get(n.id) ?? 0, n.crisesWithstood, n.crisesLost, hasChosen(gs, n.id)];
     const last = shadow.shown;
-    if (last.length === figures.length && figures.every((f, i) => f === last[i])) return;
+    if (last.length === figures.length && figures.every((f, i) => f === last[i])) return fresh;
     shadow.shown = figures;
     const [economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose] = figures as [number, number, number, number, number, number, number, number, number, boolean];
-    set(v, { economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose });
+    return set(v, { economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose }) || fresh;
   });
 }
 
@@ -99,32 +102,38 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): void {
-  set(ms, { phase: gs.phase, turn: gs.turn, turns: gs.turns, pressure: gs.pressure, revisionist: gs.revisionistName });
-  mirrorNations(ms, gs, scenario);
-  syncList(ms.regions, gs.regions, () => new RegionView(), (v, r, fresh) => {
+/** Copy the public part of `gs` into `ms`; true if anything changed (and so a patch will carry it). */
+export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): boolean {
+  let changed = set(ms, { phase: gs.phase, turn: gs.turn, turns: gs.turns, pressure: gs.pressure, revisionist: gs.revisionistName });
+  changed = mirrorNations(ms, gs, scenario) || changed;
+  changed = syncList(ms.regions, gs.regions, () => new RegionView(), (v, r, fresh) => {
     if (fresh) set(v, { id: r.id, name: r.name, core: r.core, capital: r.capital });
-    if (v.owner !== r.owner) v.owner = r.owner;
-  });
-  syncList(ms.treaties, gs.treaties, () => new TreatyView(), (v, t) => {
-    if (filledFrom.get(v) === t) return;
+    if (v.owner === r.owner) return fresh;
+    v.owner = r.owner;
+    return true;
+  }) || changed;
+  changed = syncList(ms.treaties, gs.treaties, () => new TreatyView(), (v, t) => {
+    if (filledFrom.get(v) === t) return false;
     filledFrom.set(v, t);
-    set(v, { id: t.id, kind: t.terms.kind, terms: JSON.stringify(t.terms), signed: t.signed, nextReview: t.nextReview, endsAt: t.endsAt ?? 0, noticeBy: t.noticeBy ?? '' });
-    setStrings(v.parties, t.parties);
-  });
-  syncList(ms.crises, gs.crises, () => new CrisisView(), (v, c) => set(v, {
+    const terms = set(v, { id: t.id, kind: t.terms.kind, terms: JSON.stringify(t.terms), signed: t.signed, nextReview: t.nextReview, endsAt: t.endsAt ?? 0, noticeBy: t.noticeBy ?? '' });
+    return setStrings(v.parties, t.parties) || terms;
+  }) || changed;
+  changed = syncList(ms.crises, gs.crises, () => new CrisisView(), (v, c) => set(v, {
     id: c.id, type: c.type, attacker: c.attacker, target: c.target, region: c.region, severity: c.severity, provoked: c.provoked,
     injected: c.injected, outcome: c.outcome, defence: c.defence, regionLost: c.regionLost,
-  }));
-  syncList(ms.calls, gs.calls, () => new CallView(), (v, k) => set(v, { id: k.id, crisis: k.crisis, treaty: k.treaty, ally: k.ally, victim: k.victim, answered: k.answer !== null }));
+  })) || changed;
+  changed = syncList(ms.calls, gs.calls, () => new CallView(), (v, k) => set(v, { id: k.id, crisis: k.crisis, treaty: k.treaty, ally: k.ally, victim: k.victim, answered: k.answer !== null })) || changed;
   // The events are copied with each state, their items shared: the same items, the same lines.
   const shownEvents = eventsShown.get(ms);
   if (!shownEvents || !sameItems(shownEvents, gs.events)) {
     eventsShown.set(ms, gs.events);
-    setStrings(ms.events, publicEvents(gs.events).map((e) => e.text));
+    changed = setStrings(ms.events, publicEvents(gs.events).map((e) => e.text)) || changed;
   }
   // News items are never changed once written: only new ones are filled.
-  if (ms.news.length > gs.news.length) ms.news.clear();
+  if (ms.news.length > gs.news.length) {
+    ms.news.clear();
+    changed = true;
+  }
   for (let i = ms.news.length; i < gs.news.length; i++) {
     const n = gs.news[i]!;
     const v = new NewsView();
@@ -132,6 +141,7 @@ export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): v
     v.lines.push(...n.lines);
     v.concepts.push(...n.concepts);
     ms.news.push(v);
+    changed = true;
   }
   if (gs.over && ms.scores.length === 0) {
     // The final standings, once: nothing changes after the end.
@@ -141,5 +151,7 @@ export function mirrorGame(ms: MatchState, gs: GameState, scenario: Scenario): v
       ms.scores.push(v);
     }
     setStrings(ms.winners, winners(gs));
+    changed = true;
   }
+  return changed;
 }

@@ -33,7 +33,13 @@ describe('privacy', () => {
     expect((await host.ask('start')).type).toBe('accepted');
     await waitFor(() => c.room.state.status === 'running', 'running');
 
+    // A private proposal sends a third client nothing at all: not even a patch saying that something happened.
+    await sleep(100);
+    const cFrames = c.frames.length;
     expect((await a.ask('propose', { to: [nb], terms, note: 'journal-marker-77' })).type).toBe('accepted');
+    await waitFor(() => b.last<PrivateView>('private')?.proposals.some((p) => p.from === na), 'B hears of it');
+    await sleep(1100); // past the room's own patch interval
+    expect(c.frames.length).toBe(cFrames);
     expect((await a.ask('chat', { to: nb, text: 'zebra-secret-42 let us trade' })).type).toBe('accepted');
     expect((await b.ask('chat', { to: na, text: 'okapi-secret-43 deal' })).type).toBe('accepted');
     expect((await a.ask('chat', { to: 'all', text: 'public-hello-44' })).type).toBe('accepted');
