@@ -22,9 +22,12 @@ export class Bots {
     this.#onDue = onDue;
   }
 
-  /** Something may be waiting for the bots in `game`: have them look after the delay (idempotent). */
-  schedule(game: GameState, live: boolean): void {
-    if (!live || botRounds(game) === 0 || game === this.#actedOn) return this.clear();
+  /**
+   * Something may be waiting for the bots in `game`: have them look after the delay (idempotent). Not when
+   * people hold every nation: a class without bots would otherwise wake them after every action, for nothing.
+   */
+  schedule(game: GameState, live: boolean, seatsOf: readonly Player[], seats: Seats): void {
+    if (!live || botRounds(game) === 0 || game === this.#actedOn || !botsPlayAny(seatsOf, seats)) return this.clear();
     if (this.#timer) return;
     this.#timer = this.#timers.setTimeout(() => {
       this.#timer = null;
@@ -51,4 +54,9 @@ export class Bots {
     this.#timer?.clear();
     this.#timer = null;
   }
+}
+
+function botsPlayAny(seatsOf: readonly Player[], seats: Seats): boolean {
+  const teams = seats.teams();
+  return seatsOf.some((s) => seats.botPlays(s.nation, teams.get(s.nation) ?? []));
 }

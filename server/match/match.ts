@@ -258,7 +258,7 @@ export class Match {
     this.session.trimChat(CHAT_KEPT);
     const live = this.session.status === 'running' && !this.session.game.over && !this.config.shuttingDown();
     this.clock.arm(this.session.clock, live);
-    this.bots.schedule(this.session.game, live && !this.session.clock.paused);
+    this.bots.schedule(this.session.game, live && !this.session.clock.paused, this.session.row.seats, this.seats);
     if (live && phaseShouldClose(this)) {
       closePhase(this);
       this.#again = true;

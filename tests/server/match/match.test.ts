@@ -113,4 +113,32 @@ describe('the match without a server', () => {
       await h.close();
     }
   });
+
+  test('with people at every nation no bot wakes after an action; once one leaves, the bots play that nation', async () => {
+    const h = await harness({ seats: 3, turns: 3, timers: { diplomacy: 600 } });
+    try {
+      h.match.join('host', {}, true);
+      h.match.join('s1', { nickname: 'Ana' }, false);
+      h.match.join('s2', { nickname: 'Ben' }, false);
+      h.match.join('s3', { nickname: 'Cyd' }, false);
+      await h.settle();
+      h.match.message('host', 'start', {});
+      await h.settle();
+      const [ana, ben] = [h.to<SeatSecretMessage>('s1', 'seat').at(-1)!, h.to<SeatSecretMessage>('s2', 'seat').at(-1)!];
+      const timers = h.timers.pending;
+      h.match.message('s1', 'propose', { to: [ben.nation], terms, ref: 'p1' });
+      await h.settle();
+      expect(h.to('s1', 'accepted').at(-1)).toEqual({ type: 'propose', ref: 'p1' });
+      // Only the phase clock waits: no bot timer, so no empty sync after each student's action.
+      expect(h.timers.pending).toBe(timers);
+      // Ben leaves: his nation is the bots' now, and they answer Ana's proposal.
+      h.match.left('s2');
+      await h.settle();
+      expect(h.timers.pending).toBe(timers + 1);
+      await h.runUntil(() => h.match.session.game.proposals.some((p) => p.from === ana.nation && p.status !== 'open'), 5);
+      expect(h.match.session.game.proposals.find((p) => p.from === ana.nation)!.status).not.toBe('open');
+    } finally {
+      await h.close();
+    }
+  });
 });
