@@ -152,8 +152,10 @@ export class Publisher {
       const b = this.#builtFrom.get(sid);
       const same = !!b && b.nation === p.nation && b.since === p.since && b.team === team;
       const key = same && b.game === snap.game ? b.key : viewKey(snap.game, p.nation, p.since, this.#worlds);
-      if (!same || b.game !== snap.game) this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team, key });
-      if (!same || b.key !== key) {
+      const changed = !same || b.key !== key;
+      if (!b) this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team, key });
+      else if (!same || b.game !== snap.game) Object.assign(b, { game: snap.game, nation: p.nation, since: p.since, team, key });
+      if (changed) {
         const sent = this.#sent.get(sid);
         // Only a whole view carries chat (changes never do): no need to pick the lines for the others.
         const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p), this.#assessments);

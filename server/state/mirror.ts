@@ -38,19 +38,23 @@ function setStrings(arr: ArraySchema<string>, values: readonly string[]): boolea
  * The children of each list, as a plain array: this file is the lists' only writer, and reading a schema
  * array's items goes through a proxy, which was most of the mirror's time.
  */
-const childrenOf = new WeakMap<object, object[]>();
+const childrenOf = new WeakMap<object, { items: object[]; ids: string[] }>();
 
 /** The items of a list this file keeps, as a plain array (no proxy). */
-export const itemsOf = <S extends object>(arr: ArraySchema<S>): readonly S[] => (childrenOf.get(arr) as S[] | undefined) ?? [...arr];
+export const itemsOf = <S extends object>(arr: ArraySchema<S>): readonly S[] => (childrenOf.get(arr)?.items as S[] | undefined) ?? [...arr];
+
+/** The ids of the items of a list this file keeps, in order (no schema read). */
+export const idsOf = (arr: ArraySchema<{ id: string }>): readonly string[] => childrenOf.get(arr)?.ids ?? [...arr].map((x) => x.id);
 
 /** Keep `arr` equal to `items` by id: update in place when the ids match, rebuild otherwise. True if anything changed. */
 function syncList<S extends { id: string }, I extends { id: string }>(arr: ArraySchema<S>, items: readonly I[], make: () => S, fill: (s: S, i: I, fresh: boolean) => boolean): boolean {
-  const kids = childrenOf.get(arr) as S[] | undefined;
-  let same = !!kids && kids.length === items.length;
-  for (let i = 0; i < items.length && same; i++) same = kids![i]!.id === items[i]!.id;
+  const kept = childrenOf.get(arr);
+  let same = !!kept && kept.ids.length === items.length;
+  for (let i = 0; i < items.length && same; i++) same = kept!.ids[i] === items[i]!.id;
   if (same) {
+    const kids = kept!.items as S[];
     let changed = false;
-    for (let i = 0; i < items.length; i++) changed = fill(kids![i]!, items[i]!, false) || changed;
+    for (let i = 0; i < items.length; i++) changed = fill(kids[i]!, items[i]!, false) || changed;
     return changed;
   }
   arr.clear();
@@ -61,7 +65,7 @@ function syncList<S extends { id: string }, I extends { id: string }>(arr: Array
     fresh.push(s);
   }
   arr.push(...fresh);
-  childrenOf.set(arr, fresh);
+  childrenOf.set(arr, { items: fresh, ids: items.map((it) => it.id) });
   return true;
 }
 

@@ -1,5 +1,5 @@
 import type { Person, Seats } from '../match/seats.ts';
-import { itemsOf, set } from './mirror.ts';
+import { idsOf, itemsOf, set } from './mirror.ts';
 import { PlayerView, type MatchState, type NationView } from './MatchState.ts';
 
 // The people in the public state: who holds each nation (and whether a bot plays it), and each person's
@@ -31,10 +31,13 @@ export class PeopleMirror {
   mirror(st: MatchState, seats: Seats): boolean {
     const teams = seats.teams();
     let changed = false;
-    for (const v of itemsOf(st.nations)) {
-      const team = teams.get(v.id) ?? [];
+    const views = itemsOf(st.nations);
+    const ids = idsOf(st.nations);
+    for (let i = 0; i < views.length; i++) {
+      const v = views[i]!;
+      const team = teams.get(ids[i]!) ?? [];
       const player = team[0]?.id ?? '';
-      const bot = seats.botPlays(v.id, team);
+      const bot = seats.botPlays(ids[i]!, team);
       const last = this.#nations.get(v);
       if (last && last.player === player && last.bot === bot) continue;
       this.#nations.set(v, { player, bot });
