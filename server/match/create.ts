@@ -108,7 +108,7 @@ export async function createMatch(deps: CreateDeps, options: unknown, tie?: Clas
       id: code, scenario: scenario.id, seed, settings, seats: defaultPlayers(scenario, seats), players: people.stored(), status: 'lobby',
       clock: newClock(), parent, created: now, updated: now, finished: null,
     };
-    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), [], [], deps.now, true, deps.lease);
+    const session = new Session(deps.journal, row, setup(scenario, { seats, turns: o.turns, seed, interests }), 0, [], deps.now, true, deps.lease);
     for (const a of prefix) {
       const e = session.record(a);
       if (e) throw new CreateError(500, `The forked match could not be replayed: ${e.message}`);
@@ -136,7 +136,7 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const r = replay(matchFileOf(row, actions, 'all'));
   if (!r.ok) throw new Error(`match ${code}: replay failed at action ${r.index}: ${r.error.message}`);
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
-  const session = new Session(deps.journal, row, r.final, actions, chat, deps.now, false, deps.lease);
+  const session = new Session(deps.journal, row, r.final, actions.length, chat, deps.now, false, deps.lease);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
   return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, phaseStart: r.frames.at(-1)!.state };
 }

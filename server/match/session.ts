@@ -3,7 +3,7 @@ import { apply } from '../../shared/rules/index.ts';
 import type { Journal } from '../storage/journal.ts';
 import type { MatchRow, MatchStatus, StoredChatLine, StoredClock, StoredPlayer, WriteOp } from '../storage/index.ts';
 
-// One match's durable record: its row, the rules state and the action log. `record(action)` applies the
+// One match's durable record: its row, the rules state and the length of its action log. `record(action)` applies the
 // action through the rules and queues its append; `commit()` writes everything queued in one batch and
 // resolves once it is durable, with the snapshot that may now be shown. Nothing is shown before it is on
 // disk; if a write fails, the match goes back to what is on disk. The session is the only writer of the
@@ -26,7 +26,12 @@ export class Session {
   readonly code: string;
   #row: MatchRow;
   #game: GameState;
-  readonly log: Action[];
+  /**
+   * How many actions the log holds. The actions themselves are on disk only: the rules state is what the
+   * match plays on, and holding every action of a long match in memory, in each of hundreds of matches,
+   * made a server's memory grow all lesson long.
+   */
+  #logged: number;
   /** Chat lines kept in memory (the most recent; all are on disk). */
   readonly chat: StoredChatLine[];
   #journal: Journal;
@@ -38,17 +43,17 @@ export class Session {
   readonly #lease: LeaseTerms | undefined;
 
   /** `fresh`: a new match, whose row is written by the first commit, with whatever is recorded before it. */
-  constructor(journal: Journal, row: MatchRow, game: GameState, log: Action[], chat: StoredChatLine[], now: () => number, fresh = false, lease?: LeaseTerms) {
+  constructor(journal: Journal, row: MatchRow, game: GameState, logged: number, chat: StoredChatLine[], now: () => number, fresh = false, lease?: LeaseTerms) {
     this.code = row.id;
     this.#lease = lease;
     if (fresh) this.#ops.push({ op: 'createMatch', row });
     this.#journal = journal;
     this.#row = row;
     this.#game = game;
-    this.log = log;
+    this.#logged = logged;
     this.chat = chat;
     this.#now = now;
-    this.#durable = { game, row, actions: log.length, chat: chat.length };
+    this.#durable = { game, row, actions: logged, chat: chat.length };
   }
 
   get row(): MatchRow {
@@ -64,6 +69,10 @@ export class Session {
     return this.#durable;
   }
 
+  get logged(): number {
+    return this.#logged;
+  }
+
   get status(): MatchStatus {
     return this.#row.status;
   }
@@ -76,8 +85,7 @@ export class Session {
   record(action: Action): RuleError | null {
     const r = apply(this.#game, action);
     if (!r.ok) return r.error;
-    this.#ops.push({ op: 'appendAction', match: this.code, index: this.log.length, action, at: this.#now() });
-    this.log.push(action);
+    this.#ops.push({ op: 'appendAction', match: this.code, index: this.#logged++, action, at: this.#now() });
     this.#game = r.state;
     return null;
   }
@@ -86,10 +94,7 @@ export class Session {
   adopt(actions: readonly Action[], state: GameState): void {
     if (!actions.length) return;
     const at = this.#now();
-    for (const action of actions) {
-      this.#ops.push({ op: 'appendAction', match: this.code, index: this.log.length, action, at });
-      this.log.push(action);
-    }
+    for (const action of actions) this.#ops.push({ op: 'appendAction', match: this.code, index: this.#logged++, action, at });
     this.#game = state;
   }
 
@@ -123,7 +128,7 @@ export class Session {
     this.#patch = {};
     // The lease is checked in the same transaction as the writes: a process that lost it writes nothing.
     if (ops.length && this.#lease) ops.splice(ops[0]?.op === 'createMatch' ? 1 : 0, 0, this.leaseOp());
-    const snap: Snapshot = { game: this.#game, row: this.#row, actions: this.log.length, chat: this.chat.length };
+    const snap: Snapshot = { game: this.#game, row: this.#row, actions: this.#logged, chat: this.chat.length };
     if (!ops.length) return this.#durable;
     try {
       await this.#journal.write(ops);
@@ -132,7 +137,7 @@ export class Session {
       const d = this.#durable;
       this.#game = d.game;
       this.#row = d.row;
-      this.log.length = d.actions;
+      this.#logged = d.actions;
       this.chat.length = d.chat;
       this.#ops = [];
       this.#patch = {};

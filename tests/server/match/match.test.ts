@@ -56,7 +56,7 @@ describe('the match without a server', () => {
         release = () => write(ops).then(resolve, reject);
       });
       const sentBefore = h.sent.length;
-      const logBefore = h.match.session.log.length;
+      const logBefore = h.match.session.logged;
       h.match.message('s1', 'propose', { to: [other], terms, ref: 'slow' });
       await new Promise((r) => setTimeout(r, 20));
       expect(h.sent.length).toBe(sentBefore);
@@ -69,12 +69,13 @@ describe('the match without a server', () => {
       // The disk fails: the sender is told, nothing changed, and the match goes on once it works again.
       storage.write = () => Promise.reject(new Error('disk full'));
       const hash = stateHash(h.match.session.durable.game);
-      const before = h.match.session.log.length;
+      const before = h.match.session.logged;
       h.match.message('s1', 'chat', { to: 'all', text: 'lost?', ref: 'c1' });
       h.match.message('s1', 'withdraw', { proposal: h.match.session.game.proposals.find((p) => p.from === nation)!.id, ref: 'w1' });
       await h.settle();
       expect(h.to('s1', 'error').slice(-2)).toEqual([expect.objectContaining({ code: 'storage', ref: 'c1' }), expect.objectContaining({ code: 'storage', ref: 'w1' })]);
-      expect(h.match.session.log.length).toBe(before);
+      expect(h.match.session.logged).toBe(before);
+      expect(await h.storage.actions(h.match.code)).toHaveLength(before);
       expect(h.match.session.chat.some((l) => l.text === 'lost?')).toBe(false);
       expect(stateHash(h.match.session.durable.game)).toBe(hash);
       storage.write = write;
@@ -84,7 +85,7 @@ describe('the match without a server', () => {
       expect((await h.storage.chat(h.match.code)).map((l) => l.text)).toEqual(['kept']);
       // What is on disk replays to what was shown.
       const again = await reopen(h);
-      expect(again.match.session.log).toEqual(h.match.session.log);
+      expect(again.match.session.logged).toBe(h.match.session.logged);
       expect(again.match.session.game).toEqual(h.match.session.game);
     } finally {
       await h.close();
