@@ -298,7 +298,8 @@ export class Bench {
       this.ententePort = await freePort();
       this.ententeSpec = {
         name: 'Entente server',
-        args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), 'server/main.ts'],
+        // BENCH_SERVER_FLAGS: extra Node flags for the Entente server (e.g. --trace-gc; its output goes to entente.log).
+        args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'server/main.ts'],
         // Every simulated student comes from 127.0.0.1: the per-address join and create throttles are raised.
         env: {
           ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),

@@ -35,8 +35,8 @@ export interface Created {
   session: Session;
   seats: Seats;
   scenario: Scenario;
-  /** The state the current phase began with (its hash is what the match publishes). */
-  phaseStart?: GameState;
+  /** The state the current year began with (its hash is what the match publishes). */
+  yearStart?: GameState;
 }
 
 export interface CreateDeps {
@@ -138,5 +138,11 @@ export async function recoverMatch(deps: CreateDeps, code: string, graceMs: numb
   const chat = (await storage.chat(code)).slice(-CHAT_KEPT);
   const session = new Session(deps.journal, row, r.final, actions.length, chat, deps.now, false, deps.lease);
   if (row.status === 'running') session.setClock(recovered(row.clock, deps.now(), graceMs));
-  return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, phaseStart: r.frames.at(-1)!.state };
+  return { session, seats: new Seats(row.players, row.settings.teamSize ?? 1), scenario, yearStart: yearStartOf(r.frames) };
+}
+
+/** The state the current year began with (the match's last, once it is over): what its published hash is of. */
+function yearStartOf(frames: readonly { state: GameState }[]): GameState {
+  const last = frames.at(-1)!.state;
+  return last.over ? last : frames.find((f) => f.state.turn === last.turn)!.state;
 }

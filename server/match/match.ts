@@ -42,7 +42,7 @@ export class Match {
   #again = false;
   #disposed = false;
 
-  constructor(session: Session, scenario: Scenario, seats: Seats, port: Port, config: MatchConfig, phaseStart?: GameState) {
+  constructor(session: Session, scenario: Scenario, seats: Seats, port: Port, config: MatchConfig, yearStart?: GameState) {
     this.session = session;
     this.scenario = scenario;
     this.seats = seats;
@@ -50,7 +50,7 @@ export class Match {
     this.config = config;
     this.clock = new PhaseClock(port.timers, port.now, () => this.run(() => this.#deadline()));
     this.bots = new Bots(port.timers, config.botDelayMs, () => this.run(() => this.#botsDue()));
-    this.#publisher = new Publisher(this, phaseStart);
+    this.#publisher = new Publisher(this, yearStart);
     // After a restart nobody is connected yet: each person has the reconnection window to come back.
     for (const p of seats.values()) if (!p.kicked && !p.sessionId) this.#startAway(p);
   }

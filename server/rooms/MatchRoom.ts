@@ -70,7 +70,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.match = new Match(created.session, created.scenario, created.seats, this.#port(), {
       botDelayMs: ctx.config.botDelayMs, reconnectSeconds: ctx.config.reconnectSeconds, timerScale: ctx.config.timerScale, testHooks: ctx.config.testHooks,
       shuttingDown: () => ctx.shuttingDown,
-    }, created.phaseStart);
+    }, created.yearStart);
     this.state = this.match.state;
     await this.setPrivate(true);
     installFrameGate(this, (sid) => this.match.conn(sid), Date.now);

@@ -73,7 +73,7 @@ async function carry(created: Created, storage: Storage, journal: Journal, dir: 
     timers,
     now: () => timers.now,
   };
-  const match = new Match(created.session, created.scenario, created.seats, port, { ...CONFIG, ...config }, created.phaseStart);
+  const match = new Match(created.session, created.scenario, created.seats, port, { ...CONFIG, ...config }, created.yearStart);
   const settle = async (): Promise<void> => {
     for (let i = 0; i < 3; i++) {
       await match.idle();

@@ -142,4 +142,29 @@ describe('the match without a server', () => {
       await h.close();
     }
   });
+
+  test('the published fingerprint is the year’s first state: the same through its phases, the next year’s after', async () => {
+    const h = await harness({ seats: 3, turns: 3, timers: { diplomacy: 600 } });
+    try {
+      h.match.join('host', {}, true);
+      await h.settle();
+      h.match.message('host', 'start', {});
+      await h.settle();
+      const year1 = stateHash(h.match.session.game);
+      expect(h.match.state.hash).toBe(year1);
+      const phases = new Set<string>();
+      while (h.match.session.game.turn === 1) {
+        phases.add(h.match.session.game.phase);
+        expect(h.match.state.hash).toBe(year1);
+        h.match.message('host', 'advance', {});
+        await h.settle();
+      }
+      expect(phases.size).toBeGreaterThan(2);
+      expect(h.match.session.game.turn).toBe(2);
+      expect(h.match.state.hash).toBe(stateHash(h.match.session.game));
+      expect(h.match.state.hash).not.toBe(year1);
+    } finally {
+      await h.close();
+    }
+  });
 });
