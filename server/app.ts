@@ -25,7 +25,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage({ DATABASE_URL: config.databaseUrl ?? '', DATA_DIR: config.dataDir });
   const ctx: ServerContext = {
-    config, storage, journal: new Journal(storage), throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
+    config, storage, journal: new Journal(storage, config.commitGapMs), throttle: new JoinThrottle(config.joinFailBurst, config.joinFailPerMinute),
     creates: new JoinThrottle(config.createBurst, config.createPerMinute), joins: new JoinThrottle(config.joinBurst, config.joinPerMinute),
     shuttingDown: false, recovering: new Map(),
   };

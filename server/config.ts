@@ -34,6 +34,8 @@ export interface ServerConfig {
   lobbyTtlMs: number;
   /** Directory of the built client (served when it exists). */
   staticDir: string;
+  /** The least time between the starts of two commits (ms; see Journal): fewer syncs under load. */
+  commitGapMs: number;
   /** Enables the `debugThrow` message, for the uncaught-exception test only. */
   testHooks: boolean;
   /** Multiplies every phase timer (tests only: `TIMER_SCALE` is read only with `ENTENTE_TEST_HOOKS=1`). */
@@ -79,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || null,
     databaseUrl: env.DATABASE_URL || null,
     publicAddress: env.PUBLIC_ADDRESS || null,
+    commitGapMs: num(env.COMMIT_GAP_MS, 0),
     leaseMs: num(env.LEASE_SECONDS, 30) * 1000,
     failoverMs: num(env.FAILOVER_SECONDS, 5) * 1000,
     trustProxy: env.TRUST_PROXY === '1',
