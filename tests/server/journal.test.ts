@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../server/storage/journal.ts';
 import type { Storage, WriteOp } from '../../server/storage/index.ts';
+import { line, say } from './storageFixtures.ts';
 
 // The journal's batching, against a store that only records when each batch began and what it held.
 
@@ -13,7 +14,7 @@ function recordingStore(syncMs = 1): { storage: Storage; batches: { at: number; 
   return { storage: { write } as unknown as Storage, batches };
 }
 
-const chat = (id: number): WriteOp => ({ op: 'appendChat', match: 'M', line: { id, from: 'a', fromName: 'A', to: 'all', text: String(id), turn: 1 } as never });
+const chat = (id: number): WriteOp => say('M', line(id));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('Journal', () => {
