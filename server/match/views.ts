@@ -88,7 +88,9 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
   for (const o of gs.nations) if (o.id !== nation) relations[o.id] = { ...gs.pairs[`${nation}>${o.id}`]! };
   const proposals = gs.proposals
     .filter((p) => p.from === nation || p.to.includes(nation))
-    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: assessments.of(gs, nation, p) }));
+    // Advice for a decision still to be made: a proposal already answered, withdrawn or lapsed carries none
+    // (assessed again at every turn of the world after it closed, it was most of the assessments made).
+    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: p.status === 'open' ? assessments.of(gs, nation, p) : null }));
   return {
     nation,
     playerId: viewer.playerId,

@@ -7,7 +7,7 @@ import { attackerName } from './crisis.ts';
 import { count, sentence } from './describe.ts';
 
 // Before signing: what the viewing nation should weigh. Each factor has a value (-100 bad .. +100 good for
-// the viewer) and a one-line reason. Players see it beside every proposal; bots decide with it.
+// the viewer) and a one-line reason. Players see it beside every open proposal; bots decide with it.
 
 export const FACTORS = ['objectives', 'trust', 'complementarity', 'risks', 'duration', 'balance'] as const;
 export type FactorKey = (typeof FACTORS)[number];

@@ -56,7 +56,8 @@ export function SentCard({ s, me, p }: { s: GameState; me: NationId; p: Shown })
       <h3>{st.priv?.team ? 'Your nation' : 'You'} proposed a {kindName(p.terms.kind).toLowerCase()} to {to}</h3>
       <p><strong>Status: {p.status}</strong>{p.accepted.length ? ` (accepted so far: ${p.accepted.map((x) => nameIn(s, x)).join(', ')})` : ''}</p>
       <p class="muted">{describeTerms(s, p.terms)}</p>
-      <AssessmentView card={cardFor(s, me, p)} id={`as-${p.id}`} />
+      {/* Advice is for a decision still open: an answered, withdrawn or lapsed proposal shows its status alone. */}
+      {p.status === 'open' ? <AssessmentView card={cardFor(s, me, p)} id={`as-${p.id}`} /> : null}
       {p.status === 'open' && diplomacy ? <button class="btn small danger" type="button" onClick={() => void decideAs(conn, via, 'withdraw', { proposal: p.id }, `note-${p.id}`)}>{via ? 'Draft: withdraw' : 'Withdraw'}</button> : null}
     </article>
   );
