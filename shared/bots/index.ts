@@ -121,8 +121,10 @@ function propose(s: GameState, me: NationId, profile: BotProfile): BotDecision[]
         if (treatyBetween(s, me, o, kind)) continue;
         const terms = kind === 'alliance' ? allianceTermsFor(s, me, o, careful) : partnershipTermsFor(s, me, careful);
         const a = assess(s, me, { from: me, to: [o], terms });
-        const top = [...a.factors].sort((x, y) => y.value - x.value)[0]!;
-        if (!best || a.total > best.total) best = { id: o, total: a.total, terms, reason: `${top.label}: ${top.reason}` };
+        if (best && a.total <= best.total) continue;
+        // The reason given is the best partner's strongest factor (the first of equals, as a stable sort gives).
+        const top = a.factors.reduce((x, y) => (y.value > x.value ? y : x));
+        best = { id: o, total: a.total, terms, reason: `${top.label}: ${top.reason}` };
       }
       if (best && best.total >= 0) {
         out.push({ action: { type: 'propose', by: me, to: [best.id], terms: best.terms, note: best.reason }, reason: best.reason });
