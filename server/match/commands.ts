@@ -62,7 +62,7 @@ const SEAT_COMMANDS: Record<string, Command> = {
     // "done with diplomacy", and a late "done" does not end the next phase.
     const here = m.session.status === 'lobby' ? 'lobby' : m.session.game.phase;
     if (data.phase !== undefined && data.phase !== here) return null;
-    p.ready = data.ready as boolean;
+    m.seats.setReady(p, data.ready as boolean);
     return null;
   },
   takeRole(m, p, data) {

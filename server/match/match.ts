@@ -82,7 +82,7 @@ export class Match {
     if (!decision.ok) return decision;
     const p = decision.person;
     // Someone whose nation went to another meanwhile waits for the teacher like a newcomer.
-    if (this.session.status === 'running' && !p.host && !p.nation) p.waiting = true;
+    if (this.session.status === 'running' && !p.host && !p.nation) this.seats.wait(p);
     this.#cancelAway(p);
     const previous = this.seats.attach(p, sessionId);
     if (previous) this.port.close(previous, CLOSE_CODES.replaced);

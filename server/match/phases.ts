@@ -18,7 +18,7 @@ export function phaseMs(m: Match): number {
 
 /** A new phase begins: everyone's "done" mark is cleared and its clock starts. */
 export function enterPhase(m: Match): void {
-  for (const p of m.seats.values()) p.ready = false;
+  m.seats.unreadyAll();
   m.drafts.clear();
   m.session.setClock(startPhase(m.session.clock, phaseMs(m), m.now()));
 }

@@ -14,7 +14,15 @@ import type { MatchStatus, StoredPlayer } from '../storage/index.ts';
 /** Late joiners waiting for the teacher at most at once. */
 export const MAX_WAITING = 16;
 
-export interface Person extends StoredPlayer {
+/**
+ * A person as the match holds them. What the public state shows of them (see server/state/people.ts) is
+ * read only outside this file: only Seats changes it, and each change counts in `Seats.version`, so the
+ * people are mirrored again only when something about them did change.
+ */
+export type Person = Omit<PersonState, ShownField> & Readonly<Pick<PersonState, ShownField>>;
+type ShownField = 'nickname' | 'nation' | 'host' | 'ready' | 'connected' | 'away' | 'waiting' | 'slot' | 'kicked';
+
+interface PersonState extends StoredPlayer {
   /** The nickname as compared (width, case and look-alikes folded). */
   key: string;
   sessionId: string | null;
@@ -45,6 +53,9 @@ export interface JoinContext {
   now: { turn: number; events: number };
 }
 
+/** The writable person behind `p` (for Seats' own methods, which count each change). */
+const own = (p: Person): PersonState => p as PersonState;
+
 const refuse = (code: JoinError, message: string): JoinDecision => ({ ok: false, code, message });
 
 export class Seats {
@@ -56,6 +67,12 @@ export class Seats {
   /** The creator's connection has been bound as the host (a restored match: the host rejoins with the secret). */
   hostClaimed: boolean;
   readonly teamSize: number;
+  #version = 0;
+
+  /** Grows with every change to what the public state shows of the people. */
+  get version(): number {
+    return this.#version;
+  }
 
   constructor(stored: readonly StoredPlayer[] = [], teamSize = 1) {
     this.hostClaimed = stored.length > 0;
@@ -68,13 +85,14 @@ export class Seats {
 
   /** A new person with a fresh secret (the host at creation, or a newcomer). */
   add(nickname: string, nation: NationId | null, host: boolean, device?: string, secret = newSecret()): Person {
-    const p: Person = {
+    const p: PersonState = {
       id: `p${this.people.size + 1}`, nickname, key: nicknameKey(nickname), nation, host, secretHash: hashSecret(secret), kicked: false,
       sessionId: null, connected: false, away: false, ready: false, secret, cancelReconnection: null,
     };
     if (device) p.deviceHash = hashSecret(device);
     this.people.set(p.id, p);
     this.dirty = true;
+    this.#version++;
     return p;
   }
 
@@ -113,7 +131,7 @@ export class Seats {
     // A running match: newcomers wait in the lobby until the teacher lets them in.
     if (this.waiting().length >= MAX_WAITING) return refuse('match_full', 'Many people are already waiting to be let in. Ask your teacher.');
     const p = this.add(nick.nickname, null, false, parsed.data.device);
-    p.waiting = true;
+    this.wait(p);
     return { ok: true, kind: 'new', person: p };
   }
 
@@ -123,25 +141,60 @@ export class Seats {
     p.cancelReconnection?.();
     p.cancelReconnection = null;
     p.sessionId = sessionId;
-    p.connected = true;
-    p.away = false;
+    const w = own(p);
+    w.connected = true;
+    w.away = false;
     if (p.host) this.hostClaimed = true;
     this.dirty = true;
+    this.#version++;
     return previous;
   }
 
   /** The connection dropped: the person keeps the nation through the reconnection window. */
   drop(p: Person): void {
-    p.connected = false;
+    own(p).connected = false;
+    this.#version++;
   }
 
   /** Gone for now (left, or the reconnection window passed): a bot plays the nation meanwhile. */
   away(p: Person): void {
     p.sessionId = null;
-    p.connected = false;
-    p.away = true;
-    p.ready = false;
+    const w = own(p);
+    w.connected = false;
+    w.away = true;
+    w.ready = false;
     p.cancelReconnection = null;
+    this.#version++;
+  }
+
+  /** Done (or not) with the lobby or the phase. */
+  setReady(p: Person, ready: boolean): void {
+    if (p.ready === ready) return;
+    own(p).ready = ready;
+    this.#version++;
+  }
+
+  /** A new phase: nobody is done with it yet. */
+  unreadyAll(): void {
+    for (const p of this.people.values()) this.setReady(p, false);
+  }
+
+  /** Waits for the teacher to let them in (a newcomer to a running match, or one whose nation went to another). */
+  wait(p: Person): void {
+    own(p).waiting = true;
+    this.dirty = true;
+    this.#version++;
+  }
+
+  /** Out of every team, before the teams are dealt again. */
+  unseat(people: readonly Person[]): void {
+    for (const p of people) {
+      const w = own(p);
+      w.nation = null;
+      w.slot = undefined;
+    }
+    this.dirty = true;
+    this.#version++;
   }
 
   /** Remove a person for good: their browser is refused from now on, their nation waits for the teacher. */
@@ -149,9 +202,10 @@ export class Seats {
     const session = p.sessionId;
     p.lastSession = session;
     if (p.nation) this.vacated.add(p.nation);
-    p.kicked = true;
-    p.waiting = false;
-    p.nation = null;
+    const w = own(p);
+    w.kicked = true;
+    w.waiting = false;
+    w.nation = null;
     p.cancelReconnection?.();
     this.away(p);
     this.dirty = true;
@@ -168,16 +222,18 @@ export class Seats {
     if (team.length >= this.teamSize) {
       const gone = team.find((m) => m.away);
       if (gone) {
-        gone.nation = null;
-        gone.ready = false;
+        own(gone).nation = null;
+        own(gone).ready = false;
       }
     }
     p.since = { ...now };
-    p.nation = nation;
-    p.slot = Math.max(-1, ...this.membersOf(nation).filter((m) => m !== p).map((m) => m.slot ?? 0)) + 1;
-    p.waiting = false;
+    const w = own(p);
+    w.nation = nation;
+    w.slot = Math.max(-1, ...this.membersOf(nation).filter((m) => m !== p).map((m) => m.slot ?? 0)) + 1;
+    w.waiting = false;
     this.vacated.delete(nation);
     this.dirty = true;
+    this.#version++;
   }
 
   /** A nation `p` may join: its team has room, or a member who is away gives up their place. */
@@ -216,8 +272,9 @@ export class Seats {
     const team = this.membersOf(p.nation);
     const other = team.find((m) => this.rolesOf(m).includes(role));
     if (!other || other === p) return;
-    [p.slot, other.slot] = [other.slot ?? team.indexOf(other), p.slot ?? team.indexOf(p)];
+    [own(p).slot, own(other).slot] = [other.slot ?? team.indexOf(other), p.slot ?? team.indexOf(p)];
     this.dirty = true;
+    this.#version++;
   }
 
   get(id: string): Person | undefined {

@@ -178,10 +178,7 @@ export function makeTeams(m: Match, mode: 'balanced' | 'random' | 'list', list: 
     count.set(best, count.get(best)! + 1);
   }
   const now = { turn: g.turn, events: g.events.length };
-  for (const p of people) {
-    p.nation = null;
-    p.slot = undefined;
-  }
+  m.seats.unseat(people);
   for (const p of people) {
     const nation = chosen.get(p);
     if (nation) m.seats.take(p, nation, now);

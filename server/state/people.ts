@@ -3,9 +3,10 @@ import { idsOf, itemsOf, set } from './mirror.ts';
 import { PlayerView, type MatchState, type NationView } from './MatchState.ts';
 
 // The people in the public state: who holds each nation (and whether a bot plays it), and each person's
-// nickname, presence and roles. It runs after every action, and the people rarely change: what was last
-// written is kept as plain values and compared, so an unchanged person costs no schema read (schema
-// fields and collections are read through accessors and proxies) and no patch.
+// nickname, presence and roles. It runs after every action, and the people rarely change: nothing is looked
+// at while the seats' version stands (only Seats changes what is shown of a person, and counts it), and
+// what was last written is kept as plain values and compared, so an unchanged person costs no schema read
+// (schema fields and collections are read through accessors and proxies) and no patch.
 
 interface Shown {
   nickname: string;
@@ -27,8 +28,13 @@ export class PeopleMirror {
   /** Each nation's view, with the holder and bot flag last written to it. */
   readonly #nations = new Map<NationView, { player: string; bot: boolean }>();
 
+  /** The seats' version last mirrored: while it stands, nothing shown of the people changed. */
+  #version = -1;
+
   /** Mirror `seats` into `st`; true if anything changed. */
   mirror(st: MatchState, seats: Seats): boolean {
+    if (seats.version === this.#version) return false;
+    this.#version = seats.version;
     const teams = seats.teams();
     let changed = false;
     const views = itemsOf(st.nations);
