@@ -137,6 +137,9 @@ describe('a lesson in Chromium: teacher, a laptop and a phone', () => {
     await alice.page.getByLabel('Why this deal? (decision journal)').fill('Kestria has the farms we lack.');
     await alice.page.getByRole('button', { name: 'Send the proposal' }).click();
     await expect.poll(() => alice.page.getByRole('status').filter({ hasText: 'Proposal sent.' }).count(), { timeout: 10_000 }).toBe(1);
+    // Her open proposal shows the advice beside it.
+    const sent = alice.page.getByRole('article', { name: 'Your proposal to Kestria' });
+    await expect.poll(() => sent.filter({ hasText: 'Status: open' }).locator('.assessment').count(), { timeout: 10_000 }).toBe(1);
 
     // --- Bob (phone) counters: edits a number, writes why, taps once; Alice sees what changed.
     const offer = bob.page.getByRole('article').filter({ hasText: 'Valdor proposes a strategic partnership' });
@@ -150,6 +153,9 @@ describe('a lesson in Chromium: teacher, a laptop and a phone', () => {
     const counter = alice.page.getByRole('article').filter({ hasText: 'Kestria proposes a strategic partnership' });
     await counter.waitFor({ timeout: 15_000 });
     expect(await counter.getByRole('group', { name: 'What the counter changed' }).textContent()).toMatch(/Minimum term \(turns\):\s*5\s*→\s*7/);
+    // Her own proposal, answered by the counter, keeps its status and no advice: nothing is left to decide on it.
+    await expect.poll(() => sent.filter({ hasText: 'Status: countered' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await sent.locator('.assessment').count()).toBe(0);
     await shot(alice, 'c03-counter-diff');
     await counter.getByLabel('Why? (decision journal)').fill('Seven years is fair.');
     await counter.getByRole('button', { name: 'Accept Kestria’s proposal' }).click();
