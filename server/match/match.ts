@@ -12,7 +12,8 @@ import { receive } from './commands.ts';
 import { newConn, refOf, serverError, type Conn, type Fail } from './inbox.ts';
 import { closePhase, phaseShouldClose } from './phases.ts';
 import { Publisher, projectorRefusal, type Out } from './publish.ts';
-import { Seats, type JoinDecision, type Person } from './seats.ts';
+import { Seats, type Person } from './seats.ts';
+import { decideJoin, type JoinDecision } from './joinDecision.ts';
 import type { Session } from './session.ts';
 import { Drafts } from './teams.ts';
 
@@ -75,7 +76,7 @@ export class Match {
     if (this.config.shuttingDown()) return { ok: false, code: 'bad_options', message: SERVER_ERRORS.shutting_down };
     if (options && typeof options === 'object' && 'projector' in options) return this.#projector(sessionId, options);
     const g = this.session.game;
-    const decision = this.seats.decide(options, {
+    const decision = decideJoin(this.seats, options, {
       status: this.session.status, locked: !!this.session.clock.locked, creator,
       nations: g.nations.map((n) => n.id), now: { turn: g.turn, events: g.events.length },
     });

@@ -1,18 +1,15 @@
 import type { NationId } from '../../shared/types.ts';
-import { JOIN_ERRORS, joinOptionsSchema } from '../../shared/protocol/messages.ts';
 import { rolesFor, type Role } from '../../shared/protocol/teams.ts';
-import { checkNickname, nicknameKey } from '../nicknames.ts';
-import { hashSecret, newSecret, secretMatches } from '../secrets.ts';
-import type { MatchStatus, StoredPlayer } from '../storage/index.ts';
+import { nicknameKey } from '../nicknames.ts';
+import { hashSecret, newSecret } from '../secrets.ts';
+import type { StoredPlayer } from '../storage/index.ts';
 
 // The people of a match: who they are (nickname, seat secret, browser), which nation each holds, and the
-// decisions about them: who may join and as what, who gets a nation back, who waits for the teacher, who
-// is removed for good. A nation is held by a team of up to `teamSize` people, each with a place in the
+// decisions about them (who may join and as what: ./joinDecision.ts): who gets a nation back, who waits for
+// the teacher, who is removed for good. A nation is held by a team of up to `teamSize` people, each with a place in the
 // team (its `slot`) that gives their roles; a bot plays it while no member is here (all away beyond the
 // reconnection window, or none).
 
-/** Late joiners waiting for the teacher at most at once. */
-export const MAX_WAITING = 16;
 
 /**
  * A person as the match holds them. What the public state shows of them (see server/state/people.ts) is
@@ -38,25 +35,9 @@ interface PersonState extends StoredPlayer {
   lastSession?: string | null;
 }
 
-export type JoinError = keyof typeof JOIN_ERRORS;
-export type JoinDecision =
-  | { ok: true; kind: 'host' | 'rejoin' | 'new'; person: Person }
-  | { ok: false; code: JoinError; message: string };
-
-export interface JoinContext {
-  status: MatchStatus;
-  locked: boolean;
-  /** The creator's own connection (bound by matchmaking at `create`). */
-  creator: boolean;
-  nations: readonly NationId[];
-  /** Where a private history starts now (the current turn and its event count). */
-  now: { turn: number; events: number };
-}
-
 /** The writable person behind `p` (for Seats' own methods, which count each change). */
 const own = (p: Person): PersonState => p as PersonState;
 
-const refuse = (code: JoinError, message: string): JoinDecision => ({ ok: false, code, message });
 
 export class Seats {
   readonly people = new Map<string, Person>();
@@ -94,45 +75,6 @@ export class Seats {
     this.dirty = true;
     this.#version++;
     return p;
-  }
-
-  /** Who may come in, and as whom. Refusals carry the sentence the student reads. */
-  decide(options: unknown, ctx: JoinContext): JoinDecision {
-    const host = this.host();
-    if (ctx.creator) {
-      // Matchmaking marks only the reservation it made at `create`: the host is the creator's connection.
-      if (!host || this.hostClaimed) return refuse('bad_options', 'This match already has its host.');
-      this.hostClaimed = true;
-      return { ok: true, kind: 'host', person: host };
-    }
-    const parsed = joinOptionsSchema.safeParse(options ?? {});
-    if (!parsed.success) return refuse('bad_options', 'To join, send your nickname (and your seat secret if you had one).');
-    const nick = checkNickname(parsed.data.nickname);
-    if (!nick.ok) return refuse(nick.code, nick.message);
-    const device = parsed.data.device ? hashSecret(parsed.data.device) : undefined;
-    const existing = this.byKey(nick.key);
-    if (existing) {
-      if (existing.kicked) return refuse('kicked', 'The host removed that player from this match.');
-      if (!parsed.data.secret) return refuse('nickname_taken', `Someone already uses the nickname "${existing.nickname}" here: please choose another.`);
-      if (!secretMatches(existing.secretHash, parsed.data.secret)) return refuse('wrong_secret', 'That nickname belongs to someone else in this match (the seat secret does not match).');
-      existing.secret = parsed.data.secret;
-      return { ok: true, kind: 'rejoin', person: existing };
-    }
-    if (device && this.kickedDevice(device)) return refuse('kicked', 'The host removed you from this match.');
-    if (ctx.status === 'finished') return refuse('match_over', 'This match is over.');
-    if (ctx.locked) return refuse('match_locked', 'The teacher has closed this match to newcomers. Ask your teacher.');
-    if (ctx.status === 'lobby') {
-      const seat = this.freeNation(ctx.nations);
-      if (!seat) return refuse('match_full', 'Every nation in this match is taken. Ask your teacher for another code.');
-      const p = this.add(nick.nickname, null, false, parsed.data.device);
-      this.take(p, seat, ctx.now);
-      return { ok: true, kind: 'new', person: p };
-    }
-    // A running match: newcomers wait in the lobby until the teacher lets them in.
-    if (this.waiting().length >= MAX_WAITING) return refuse('match_full', 'Many people are already waiting to be let in. Ask your teacher.');
-    const p = this.add(nick.nickname, null, false, parsed.data.device);
-    this.wait(p);
-    return { ok: true, kind: 'new', person: p };
   }
 
   /** Bind a connection to a person. Returns the connection it replaces (another tab or device), if any. */
