@@ -11,7 +11,7 @@ import type { Person } from './seats.ts';
 import type { Snapshot } from './session.ts';
 import { Assessments, canReadChat, privateView, teacherView, type Viewer } from './views.ts';
 import { teamView } from './teams.ts';
-import { viewKey, Worlds } from './viewKeys.ts';
+import { sameView, viewInputs, Worlds, type ViewInputs } from './viewKeys.ts';
 import { sentWhole, viewChanges, type SentView } from './viewChanges.ts';
 
 // What the world sees of a match, always from a durable snapshot: the public schema state (sent as a
@@ -36,8 +36,8 @@ export function projectorRefusal(keyHash: string | undefined, options: object, p
 /** The fingerprint is published once a year (its first state) and once at the end. */
 const hashKey = (g: GameState): string => (g.over ? 'over' : String(g.turn));
 
-/** What a connection's private view was last built from; the key says what it showed. */
-interface Built { game: GameState; nation: string | null; since: unknown; team: string; key: string }
+/** What a connection's private view was last built from. */
+interface Built { game: GameState; nation: string | null; since: unknown; team: string; inputs: ViewInputs }
 
 
 /** An answer or message waiting for the writes before it to be durable. */
@@ -148,15 +148,14 @@ export class Publisher {
       const sid = p.sessionId;
       if (!sid || p.kicked) continue;
       // Chat lines travel on their own; a view is rebuilt only when what it shows may have changed: never
-      // while the rules state, the seat and the team stand still (a chat line), else when its key changed.
+      // while the rules state, the seat and the team stand still (a chat line), else when its inputs changed.
       const team = this.#teamKey(p);
       const b = this.#builtFrom.get(sid);
       const same = !!b && b.nation === p.nation && b.since === p.since && b.team === team;
-      const key = same && b.game === snap.game ? b.key : viewKey(snap.game, p.nation, p.since, this.#worlds);
-      const changed = !same || b.key !== key;
-      if (!b) this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team, key });
-      else if (!same || b.game !== snap.game) Object.assign(b, { game: snap.game, nation: p.nation, since: p.since, team, key });
-      if (changed) {
+      const changed = !same || (b.game !== snap.game && !sameView(b.inputs, snap.game, p.nation, p.since, this.#worlds));
+      if (!changed) b.game = snap.game;
+      else {
+        this.#builtFrom.set(sid, { game: snap.game, nation: p.nation, since: p.since, team, inputs: viewInputs(snap.game, p.nation, p.since, this.#worlds) });
         const sent = this.#sent.get(sid);
         // Only a whole view carries chat (changes never do): no need to pick the lines for the others.
         const view = privateView(snap.game, this.#viewer(p), sent ? [] : chat, teacherReads, sent ? 0 : snap.chat, teamView(m, p), this.#assessments);

@@ -1,13 +1,13 @@
-import type { GameState, NationId } from '../../shared/types.ts';
+import type { Call, GameState, NationId, Proposal } from '../../shared/types.ts';
 
 // When can a private view not have changed? A view is the nation's proposals with their assessments, its
 // relations, policy, calls and private events; an assessment reads the world (the turn, the pressure, the
 // record, every nation's economy, strength, standing and exposure, every relation, the treaties), never the
-// phase, another's sealed policy or the map. So a view's key is the world's number (a new one when the world
-// changes), plus the nation's own part (its policy among them): a policy sealed elsewhere rebuilds no other
-// view. Same key, same view: the view is not rebuilt. Relations and treaties are copied on write in the rules,
-// so an unchanged one keeps its object, which is cheap to compare; the rest is compared by value.
-// tests/server/match/viewKeys.test.ts checks that equal keys mean equal views over whole matches.
+// phase, another's sealed policy or the map. So a view stands while the world's number stands (a new one
+// when the world changes) and the nation's own part does (its policy among them): a policy sealed elsewhere
+// rebuilds no other view. Relations, treaties and proposals are copied on write in the rules, so an
+// unchanged one keeps its object, which is cheap to compare; the rest is compared by value.
+// tests/server/match/viewKeys.test.ts checks that a view found the same is the same over whole matches.
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -60,33 +60,77 @@ export class Worlds {
   }
 }
 
-const privateCounts = new WeakMap<GameState, Map<NationId, number>>();
+/** What of a state is one nation's own: its proposals and calls (the state's objects, in order) and how many private events name it. */
+interface Own { proposals: Proposal[]; calls: Call[]; events: number }
 
-/** How many private events name `nation` in `gs`: one pass over the events per state, for every nation. */
-function privateEventsOf(gs: GameState, nation: NationId): number {
-  let counts = privateCounts.get(gs);
-  if (!counts) {
-    counts = new Map();
+const ownByState = new WeakMap<GameState, Map<NationId, Own>>();
+const NONE: Own = { proposals: [], calls: [], events: 0 };
+
+/** `nation`'s own part of `gs`: one pass over the state per state, for every nation (not one per connection). */
+function ownOf(gs: GameState, nation: NationId): Own {
+  let by = ownByState.get(gs);
+  if (!by) {
+    const m = new Map<NationId, Own>();
+    const of = (n: NationId): Own | undefined => {
+      let o = m.get(n);
+      if (!o) m.set(n, (o = { proposals: [], calls: [], events: 0 }));
+      return o;
+    };
+    for (const p of gs.proposals) {
+      of(p.from)!.proposals.push(p);
+      for (const n of p.to) if (n !== p.from) of(n)!.proposals.push(p);
+    }
+    for (const k of gs.calls) {
+      of(k.ally)!.calls.push(k);
+      if (k.victim !== k.ally) of(k.victim)!.calls.push(k);
+    }
     for (const e of gs.events) {
       if (!e.private) continue;
       e.nations.forEach((n, i) => {
-        if (e.nations.indexOf(n) === i) counts!.set(n, (counts!.get(n) ?? 0) + 1);
+        if (e.nations.indexOf(n) === i) of(n)!.events++;
       });
     }
-    privateCounts.set(gs, counts);
+    ownByState.set(gs, (by = m));
   }
-  return counts.get(nation) ?? 0;
+  return by.get(nation) ?? NONE;
 }
 
-/** The key of `nation`'s private view in `gs` (its private history starting at `since`), its world numbered by the match's `worlds`. */
-export function viewKey(gs: GameState, nation: NationId | null, since: unknown, worlds: Worlds): string {
-  if (!nation) return `none|${gs.turn}`;
-  const me = gs.nations.find((n) => n.id === nation);
-  const parts: (string | number)[] = [worlds.of(gs), me?.policy ? `${me.policy.defence}/${me.policy.demand}` : '-'];
-  for (const p of gs.proposals) {
-    if (p.from === nation || p.to.includes(nation)) parts.push(`${p.id}:${p.status}:${p.accepted.join('+')}`);
-  }
-  for (const k of gs.calls) if (k.ally === nation || k.victim === nation) parts.push(`${k.id}:${k.answer ?? ''}`);
-  parts.push(privateEventsOf(gs, nation), since && typeof since === 'object' ? idOf(since) : '-');
-  return parts.join('|');
+/**
+ * What `nation`'s private view was built from, beyond what it always shows: enough to tell that a later
+ * state shows the same view (`sameView`) without building it. The proposals are compared as objects
+ * (copied on write by the rules, so an unchanged one keeps its object); calls and the policy by value.
+ */
+export interface ViewInputs {
+  turn: number;
+  world: number;
+  defence: number | null;
+  demand: string | null;
+  own: Own;
+  since: unknown;
+}
+
+/** The inputs of `nation`'s private view in `gs` (its private history starting at `since`), its world numbered by the match's `worlds`. */
+export function viewInputs(gs: GameState, nation: NationId | null, since: unknown, worlds: Worlds): ViewInputs {
+  if (!nation) return { turn: gs.turn, world: 0, defence: null, demand: null, own: NONE, since };
+  const policy = gs.nations.find((n) => n.id === nation)?.policy ?? null;
+  return { turn: gs.turn, world: worlds.of(gs), defence: policy ? policy.defence : null, demand: policy ? policy.demand : null, own: ownOf(gs, nation), since };
+}
+
+/**
+ * Whether `nation`'s private view in `gs` is the one built from `was` (same nation, same seat holder).
+ * Compared in place: it runs for every connection after every action.
+ */
+export function sameView(was: ViewInputs, gs: GameState, nation: NationId | null, since: unknown, worlds: Worlds): boolean {
+  if (was.since !== since) return false;
+  if (!nation) return was.turn === gs.turn;
+  if (was.world !== worlds.of(gs)) return false;
+  const policy = gs.nations.find((n) => n.id === nation)?.policy ?? null;
+  if ((policy ? policy.defence : null) !== was.defence || (policy ? policy.demand : null) !== was.demand) return false;
+  const now = ownOf(gs, nation);
+  const then = was.own;
+  if (now === then) return true;
+  if (now.events !== then.events || now.proposals.length !== then.proposals.length || now.calls.length !== then.calls.length) return false;
+  for (let i = 0; i < now.proposals.length; i++) if (now.proposals[i] !== then.proposals[i]) return false;
+  for (let i = 0; i < now.calls.length; i++) if (now.calls[i]!.id !== then.calls[i]!.id || now.calls[i]!.answer !== then.calls[i]!.answer) return false;
+  return true;
 }

@@ -84,21 +84,23 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
     return { nation: null, playerId: viewer.playerId, interest: null, proposals: [], relations: {}, policy: null, calls: [], events: [], chat: lines, teacherReads };
   }
   const me = gs.nations.find((n) => n.id === nation)!;
+  // The view shares the state's objects (a settled state is never changed): copies would only be more to
+  // keep between views (server/match/viewChanges.ts holds what was sent) and to compare.
   const relations: Record<NationId, Pair> = {};
-  for (const o of gs.nations) if (o.id !== nation) relations[o.id] = { ...gs.pairs[`${nation}>${o.id}`]! };
+  for (const o of gs.nations) if (o.id !== nation) relations[o.id] = gs.pairs[`${nation}>${o.id}`]!;
   const proposals = gs.proposals
     .filter((p) => p.from === nation || p.to.includes(nation))
     // Advice for a decision still to be made: a proposal already answered, withdrawn or lapsed carries none
     // (assessed again at every turn of the world after it closed, it was most of the assessments made).
-    .map((p) => ({ ...p, to: [...p.to], accepted: [...p.accepted], assessment: p.status === 'open' ? assessments.of(gs, nation, p) : null }));
+    .map((p) => ({ ...p, assessment: p.status === 'open' ? assessments.of(gs, nation, p) : null }));
   return {
     nation,
     playerId: viewer.playerId,
     interest: me.interest,
     proposals,
     relations,
-    policy: me.policy ? { ...me.policy } : null,
-    calls: gs.calls.filter((k) => k.ally === nation || k.victim === nation).map((k) => ({ ...k })),
+    policy: me.policy,
+    calls: gs.calls.filter((k) => k.ally === nation || k.victim === nation),
     events: gs.events.filter((e, i) => e.private && e.nations.includes(nation) && since(e, i, viewer.since)),
     chat: lines,
     teacherReads,

@@ -1,6 +1,6 @@
 import type { Action, GameEvent, GameState, Proposal, RuleError, Terms } from '../types.ts';
 import { ERRORS, type ErrorCode } from './errors.ts';
-import { emit, hasNation, nameOf, newId, treatyBetween } from './state.ts';
+import { emit, hasNation, nameOf, newId, ownProposal, treatyBetween } from './state.ts';
 import { termsValid } from './terms.ts';
 import { signTreaty, reviewDue } from './treaties.ts';
 import { describeTerms } from './describe.ts';
@@ -66,7 +66,7 @@ export function validateAccept(s: GameState, a: Act<'accept'>): RuleError | null
 }
 
 export function runAccept(s: GameState, a: Act<'accept'>, out: GameEvent[]): void {
-  const p = s.proposals.find((x) => x.id === a.proposal)!;
+  const p = ownProposal(s, a.proposal);
   p.accepted.push(a.by);
   if (p.accepted.length < p.to.length) {
     emit(s, out, 'accepted-partly', `${nameOf(s, a.by)} accepted ${nameOf(s, p.from)}'s proposal; waiting for the others.`, [a.by, p.from]);
@@ -78,7 +78,7 @@ export function runAccept(s: GameState, a: Act<'accept'>, out: GameEvent[]): voi
 
 export const validateReject = validateAnswer;
 export function runReject(s: GameState, a: Act<'reject'>, out: GameEvent[]): void {
-  const p = s.proposals.find((x) => x.id === a.proposal)!;
+  const p = ownProposal(s, a.proposal);
   p.status = 'rejected';
   emit(s, out, 'rejected', `${nameOf(s, a.by)} turned down ${nameOf(s, p.from)}'s proposal.`, [a.by, p.from]);
 }
@@ -92,7 +92,7 @@ export function validateCounter(s: GameState, a: Act<'counter'>): RuleError | nu
 }
 
 export function runCounter(s: GameState, a: Act<'counter'>, out: GameEvent[]): void {
-  const p = s.proposals.find((x) => x.id === a.proposal)!;
+  const p = ownProposal(s, a.proposal);
   p.status = 'countered';
   const counter: Proposal = {
     id: newId(s, 'p'), from: a.by, to: [p.from, ...p.to.filter((n) => n !== a.by)], terms: a.terms,
@@ -110,14 +110,14 @@ export function validateWithdraw(s: GameState, a: Act<'withdraw'>): RuleError | 
   return null;
 }
 export function runWithdraw(s: GameState, a: Act<'withdraw'>, out: GameEvent[]): void {
-  const p = s.proposals.find((x) => x.id === a.proposal)!;
+  const p = ownProposal(s, a.proposal);
   p.status = 'withdrawn';
   emit(s, out, 'withdrawn', `${nameOf(s, a.by)} withdrew a proposal.`, [a.by, ...p.to]);
 }
 
 /** Open proposals lapse when diplomacy ends; answered ones are cleared at the start of the next turn. */
 export function expireProposals(s: GameState): void {
-  for (const p of s.proposals) if (p.status === 'open') p.status = 'expired';
+  for (const p of s.proposals) if (p.status === 'open') ownProposal(s, p.id).status = 'expired';
 }
 export function clearProposals(s: GameState): void {
   s.proposals = s.proposals.filter((p) => p.status === 'open');

@@ -1,6 +1,6 @@
 import { REVISIONIST, type Call, type GameEvent, type GameState, type NationId } from '../types.ts';
 import { draw } from './rng.ts';
-import { bump, bumpTrust, emit, nameOf, nation, ownTreaty, pair, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, ownRegion, ownTreaty, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
 import { atRegion, regionOf } from './describe.ts';
 import { endTreaty } from './treaties.ts';
@@ -77,7 +77,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
       target.military = Math.max(1, Math.round(target.military - c.severity * 0.1));
       const canLose = c.type !== 'blockade' && !region.capital && c.severity >= c.defence * 0.9;
       if (canLose) {
-        region.owner = c.attacker === REVISIONIST ? REVISIONIST : c.attacker;
+        ownRegion(s, region.id).owner = c.attacker === REVISIONIST ? REVISIONIST : c.attacker;
         c.regionLost = true;
       }
       if (c.attacker !== REVISIONIST) nation(s, c.attacker).economy += Math.round(loss / 2); // tribute

@@ -1,24 +1,25 @@
-import type { GameEvent, GameState, Nation, NationId, Pair, Treaty } from '../types.ts';
+import type { GameEvent, GameState, Nation, NationId, Pair, Proposal, Region, Treaty } from '../types.ts';
 
 // Small helpers shared by every rule module: copying a state into a draft, looking things up, and
 // recording events. Rule modules mutate only drafts made here; `apply` hands them one per action.
 
 /**
- * Pairs and treaties are copied on first write: a draft starts by sharing them with the state it came from,
- * and `pair()` / `ownTreaty()` copy one the first time the draft changes it. Most actions touch none (an
- * 8-nation state has 56 pairs). These sets record what a draft already owns.
+ * Pairs, treaties, proposals and regions are copied on first write: a draft starts by sharing them with the
+ * state it came from, and `pair()` / `ownTreaty()` / `ownProposal()` / `ownRegion()` copy one the first time
+ * the draft changes it. Most actions touch few (an 8-nation state has 56 pairs), and what an action leaves
+ * alone stays the same object from state to state, which the server compares cheaply. Each draft's set
+ * holds the copies it made (and so may change); a settled state has none.
  */
-const ownedPairs = new WeakMap<GameState, Set<string>>();
-const ownedTreaties = new WeakMap<GameState, Set<string>>();
+const drafts = new WeakMap<GameState, Set<object>>();
 
 export function cloneState(s: GameState): GameState {
   const draft: GameState = {
     ...s,
     nations: s.nations.map((n) => ({ ...n, policy: n.policy ? { ...n.policy } : null })),
     pairs: { ...s.pairs },
-    regions: s.regions.map((r) => ({ ...r })),
+    regions: [...s.regions],
     treaties: [...s.treaties],
-    proposals: s.proposals.map((p) => ({ ...p, accepted: [...p.accepted] })),
+    proposals: [...s.proposals],
     crises: s.crises.map((c) => ({ ...c })),
     calls: s.calls.map((c) => ({ ...c })),
     pendingCrises: [...s.pendingCrises],
@@ -26,23 +27,33 @@ export function cloneState(s: GameState): GameState {
     events: [...s.events],
     record: { ...s.record },
   };
-  ownedPairs.set(draft, new Set());
-  ownedTreaties.set(draft, new Set());
+  drafts.set(draft, new Set());
   return draft;
 }
 
-/** The draft's own copy of a treaty, safe to change (the list entry is replaced by it on first write). */
-export function ownTreaty(s: GameState, t: Treaty): Treaty {
-  const owned = ownedTreaties.get(s);
-  if (!owned) throw new Error('ownTreaty needs a draft');
-  if (owned.has(t.id)) return t;
-  const i = s.treaties.findIndex((x) => x.id === t.id);
-  if (i < 0) throw new Error(`no treaty ${t.id}`);
-  const copy: Treaty = { ...t, honoured: { ...t.honoured }, abstained: { ...t.abstained }, yielded: { ...t.yielded }, reviewed: [...t.reviewed] };
-  s.treaties[i] = copy;
-  owned.add(t.id);
-  return copy;
+/** The draft's own copy of `list`'s item with `id` (replacing it in the list on first write). */
+function own<T extends { id: string }>(s: GameState, list: T[], id: string, copy: (x: T) => T, what: string): T {
+  const owned = drafts.get(s);
+  if (!owned) throw new Error(`changing a ${what} needs a draft`);
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`no ${what} ${id}`);
+  const x = list[i]!;
+  if (owned.has(x)) return x;
+  const mine = copy(x);
+  list[i] = mine;
+  owned.add(mine);
+  return mine;
 }
+
+/** The draft's own copy of a treaty, safe to change. */
+export const ownTreaty = (s: GameState, t: Treaty): Treaty =>
+  own(s, s.treaties, t.id, (x) => ({ ...x, honoured: { ...x.honoured }, abstained: { ...x.abstained }, yielded: { ...x.yielded }, reviewed: [...x.reviewed] }), 'treaty');
+
+/** The draft's own copy of a proposal, safe to change (its status, who accepted). */
+export const ownProposal = (s: GameState, id: string): Proposal => own(s, s.proposals, id, (x) => ({ ...x, accepted: [...x.accepted] }), 'proposal');
+
+/** The draft's own copy of a region, safe to change (its owner). */
+export const ownRegion = (s: GameState, id: string): Region => own(s, s.regions, id, (x) => ({ ...x }), 'region');
 
 export const pairKey = (a: NationId, b: NationId): string => `${a}>${b}`;
 
@@ -51,18 +62,17 @@ export function pair(s: GameState, a: NationId, b: NationId): Pair {
   const key = pairKey(a, b);
   const p = s.pairs[key];
   if (!p) throw new Error(`no pair ${a}>${b}`);
-  const owned = ownedPairs.get(s);
-  if (!owned || owned.has(key)) return p;
+  const owned = drafts.get(s);
+  if (!owned || owned.has(p)) return p;
   const copy = { ...p };
   s.pairs[key] = copy;
-  owned.add(key);
+  owned.add(copy);
   return copy;
 }
 
 /** A finished draft becomes a settled state: from now on its pairs are read only. */
 export function settle(draft: GameState): GameState {
-  ownedPairs.delete(draft);
-  ownedTreaties.delete(draft);
+  drafts.delete(draft);
   return draft;
 }
 
