@@ -10,6 +10,8 @@ import { MAX_CHAT } from '../shared/protocol/messages.ts';
 export const MAX_MESSAGE_BYTES = 2048;
 /** Hard WebSocket frame limit: a frame above it is refused by the socket itself (close 1009). */
 export const MAX_WS_PAYLOAD = 32 * 1024;
+/** How often the server pings each connection; two pings unanswered close it (server/app.ts). */
+export const HEARTBEAT_MS = 10_000;
 /** Hard cap of frames per second per connection (pings included); above it they are dropped, the first answered `rate_limited`. */
 export const MESSAGES_PER_SECOND = 20;
 /** Largest HTTP body read for matchmaking (join and create options are a few hundred bytes). */
