@@ -9,14 +9,6 @@ import type { Call, GameState, NationId, Proposal } from '../../shared/types.ts'
 // unchanged one keeps its object, which is cheap to compare; the rest is compared by value.
 // tests/server/match/viewKeys.test.ts checks that a view found the same is the same over whole matches.
 
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-const idOf = (o: object): number => {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = ++nextId));
-  return id;
-};
-
 /** Whether every assessment reads the same in `a` as in `b` (relations and treaties compared by object). */
 export function sameWorld(a: GameState, b: GameState): boolean {
   if (a === b) return true;
@@ -61,17 +53,22 @@ export class Worlds {
 }
 
 /** What of a state is one nation's own: its proposals and calls (the state's objects, in order) and how many private events name it. */
-interface Own { proposals: Proposal[]; calls: Call[]; events: number }
+export interface Own { readonly proposals: readonly Proposal[]; readonly calls: readonly Call[]; readonly events: number }
+type Building = { proposals: Proposal[]; calls: Call[]; events: number };
 
 const ownByState = new WeakMap<GameState, Map<NationId, Own>>();
 const NONE: Own = { proposals: [], calls: [], events: 0 };
 
-/** `nation`'s own part of `gs`: one pass over the state per state, for every nation (not one per connection). */
-function ownOf(gs: GameState, nation: NationId): Own {
+/**
+ * `nation`'s own part of `gs`: one pass over the state per state, for every nation (not one per connection).
+ * The one definition of which proposals and calls are a nation's: its private view shows these lists, and
+ * `sameView` compares them, so the two cannot disagree. Read only.
+ */
+export function ownOf(gs: GameState, nation: NationId): Own {
   let by = ownByState.get(gs);
   if (!by) {
-    const m = new Map<NationId, Own>();
-    const of = (n: NationId): Own | undefined => {
+    const m = new Map<NationId, Building>();
+    const of = (n: NationId): Building | undefined => {
       let o = m.get(n);
       if (!o) m.set(n, (o = { proposals: [], calls: [], events: 0 }));
       return o;

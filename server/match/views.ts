@@ -1,6 +1,6 @@
 import type { GameEvent, GameState, NationId, Pair, Proposal } from '../../shared/types.ts';
 import type { Assessment } from '../../shared/rules/assess.ts';
-import { Worlds } from './viewKeys.ts';
+import { ownOf, Worlds } from './viewKeys.ts';
 import { assess } from '../../shared/rules/index.ts';
 import { CHAT_HISTORY, type ChatLine, type PrivateView, type TeacherView } from '../../shared/protocol/messages.ts';
 import type { StoredChatLine, StoredPlayer } from '../storage/index.ts';
@@ -88,8 +88,8 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
   // keep between views (server/match/viewChanges.ts holds what was sent) and to compare.
   const relations: Record<NationId, Pair> = {};
   for (const o of gs.nations) if (o.id !== nation) relations[o.id] = gs.pairs[`${nation}>${o.id}`]!;
-  const proposals = gs.proposals
-    .filter((p) => p.from === nation || p.to.includes(nation))
+  const own = ownOf(gs, nation);
+  const proposals = own.proposals
     // Advice for a decision still to be made: a proposal already answered, withdrawn or lapsed carries none
     // (assessed again at every turn of the world after it closed, it was most of the assessments made).
     .map((p) => ({ ...p, assessment: p.status === 'open' ? assessments.of(gs, nation, p) : null }));
@@ -100,7 +100,7 @@ export function privateView(gs: GameState, viewer: Viewer, chat: readonly Stored
     proposals,
     relations,
     policy: me.policy,
-    calls: gs.calls.filter((k) => k.ally === nation || k.victim === nation),
+    calls: [...own.calls],
     events: gs.events.filter((e, i) => e.private && e.nations.includes(nation) && since(e, i, viewer.since)),
     chat: lines,
     teacherReads,
