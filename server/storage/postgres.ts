@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Action } from '../../shared/types.ts';
 import type { Storage, StoredChatLine } from './index.ts';
 import { checkSchema, schemaVersion } from './postgresMigrations.ts';
-import { applyBatch, insertActions, insertRow, SQL, toRow, withCount, type PgRow } from './postgresRows.ts';
+import { applyBatch, insertActions, insertRow, SQL, toRow, withCount, writeRest, type NotCreate, type PgRow } from './postgresRows.ts';
 
 // The shared store for several server processes (DATABASE_URL): the same interface as SQLite over a `pg`
 // connection pool. Every multi-statement method runs on one pooled client between BEGIN and COMMIT; the
@@ -74,7 +74,9 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
 
   return {
     write: async (ops) => {
-      if (ops.length) await transaction((c) => applyBatch(c, ops));
+      // The server's batches under load create no match: one statement, its own transaction.
+      if (ops.some((w) => w.op === 'createMatch')) await transaction((c) => applyBatch(c, ops));
+      else await writeRest(pool, ops as readonly NotCreate[]);
     },
     importMatch: (row, actions) => transaction(async (c) => {
       await insertRow(c, row);

@@ -87,88 +87,80 @@ export async function insertActions(c: pg.ClientBase, rows: { match: string; ind
   });
 }
 
-type Append = Extract<WriteOp, { op: 'appendAction' }>;
+export type NotCreate = Exclude<WriteOp, { op: 'createMatch' }>;
 
-/** A run of appended actions in one statement (one round trip). (`updated` is the row's last change, not its last action.) */
-async function appendRun(c: pg.ClientBase, run: readonly Append[]): Promise<void> {
-  await insertActions(c, run.map((a) => ({ match: a.match, index: a.index, action: a.action as Action, at: a.at })));
+const PATCH_KEYS: ReadonlySet<string> = new Set<keyof MatchPatch>(['players', 'clock', 'status', 'finished']);
+
+/** Each match's patches of a batch merged in order (the last value of each column wins, and the last `at`). */
+function mergedPatches(ops: readonly NotCreate[]): Map<string, { patch: MatchPatch; at: number }> {
+  const out = new Map<string, { patch: MatchPatch; at: number }>();
+  for (const w of ops) {
+    if (w.op !== 'updateMatch') continue;
+    for (const k of Object.keys(w.patch)) if (!PATCH_KEYS.has(k)) throw new Error(`cannot update column ${k}`);
+    const prev = out.get(w.match);
+    out.set(w.match, { patch: { ...prev?.patch, ...w.patch }, at: w.at });
+  }
+  return out;
 }
 
-// The columns a patch may set, and how each is written (a whitelist: patch keys become SQL).
-const PATCH_COLUMNS: Record<keyof MatchPatch, (v: unknown) => unknown> = {
-  players: json, clock: json, status: (v) => v, finished: (v) => v,
-};
-
-async function update(c: pg.ClientBase, match: string, patch: MatchPatch, at: number): Promise<void> {
-  const cols = (Object.keys(patch) as (keyof MatchPatch)[]).filter((k) => patch[k] !== undefined);
-  for (const k of cols) if (!(k in PATCH_COLUMNS)) throw new Error(`cannot update column ${k}`);
-  const values = cols.map((k) => PATCH_COLUMNS[k](patch[k]));
-  const sets = [...cols.map((k, i) => `${k} = $${i + 1}`), `updated = $${cols.length + 1}`];
-  const r = await c.query(`UPDATE matches SET ${sets.join(', ')} WHERE id = $${cols.length + 2}`, [...values, at, match]);
-  if (r.rowCount === 0) throw new Error(`no match ${match} to update`);
-}
-
-/**
- * A batch without a new match, in four statements however many matches it holds (the server's batches
- * under load: a lease, an action or two, maybe a chat line, for each of many matches, where one statement
- * per write meant a round trip each): every lease, every action, every chat line, then each match's
- * patches in order (each sets `updated`: the last one wins, as in order).
- * Matches' writes touch different rows, so only each match's own order matters, and it is kept.
- */
-async function applyGrouped(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<void> {
+/** The arguments of entente_write (migration 2) for a batch's writes, in its parameters' order. */
+function writeArgs(ops: readonly NotCreate[]): unknown[] {
   const leases = new Map<string, Extract<WriteOp, { op: 'lease' }>>();
-  const appends: Append[] = [];
+  const appends: Extract<WriteOp, { op: 'appendAction' }>[] = [];
   const chats: Extract<WriteOp, { op: 'appendChat' }>[] = [];
-  const updates: Extract<WriteOp, { op: 'updateMatch' }>[] = [];
   for (const w of ops) {
     if (w.op === 'lease') leases.set(w.match, w);
     else if (w.op === 'appendAction') appends.push(w);
     else if (w.op === 'appendChat') chats.push(w);
-    else if (w.op === 'updateMatch') updates.push(w);
   }
-  if (leases.size) {
-    const ls = [...leases.values()];
-    const now = Math.min(...ls.map((l) => l.now));
-    const r = await c.query<{ match_id: string }>({
-      name: 'entente-leases',
-      text: `INSERT INTO leases (match_id, owner, until) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-             ON CONFLICT (match_id) DO UPDATE SET owner = EXCLUDED.owner, until = EXCLUDED.until
-             WHERE leases.owner = EXCLUDED.owner OR leases.until < $4 RETURNING match_id`,
-      values: [ls.map((l) => l.match), ls.map((l) => l.owner), ls.map((l) => l.until), now],
-    });
-    const held = new Set(r.rows.map((x) => x.match_id));
-    const lost = ls.find((l) => !held.has(l.match));
-    if (lost) throw new LeaseLostError(lost.match);
-  }
-  if (appends.length) await appendRun(c, appends);
-  if (chats.length) {
-    await c.query({
-      name: 'entente-chats',
-      text: 'INSERT INTO chat (match_id, id, line) SELECT * FROM unnest($1::text[], $2::integer[], $3::json[])',
-      values: [chats.map((w) => w.match), chats.map((w) => w.line.id), chats.map((w) => json(w.line))],
-    });
-  }
-  for (const w of updates) await update(c, w.match, w.patch, w.at);
+  const ls = [...leases.values()];
+  const ups = [...mergedPatches(ops)];
+  const given = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+  return [
+    ls.map((l) => l.match), ls.map((l) => l.owner), ls.map((l) => l.until), ls.length ? Math.min(...ls.map((l) => l.now)) : 0,
+    appends.map((a) => a.match), appends.map((a) => a.index), appends.map((a) => json(a.action)), appends.map((a) => a.at),
+    chats.map((c) => c.match), chats.map((c) => c.line.id), chats.map((c) => json(c.line)),
+    ups.map(([m]) => m),
+    ups.map(([, u]) => (u.patch.players === undefined ? null : json(u.patch.players))),
+    ups.map(([, u]) => (u.patch.clock === undefined ? null : json(u.patch.clock))),
+    ups.map(([, u]) => given(u.patch.status)),
+    ups.map(([, u]) => given(u.patch.finished)),
+    ups.map(([, u]) => u.patch.finished !== undefined),
+    ups.map(([, u]) => u.at),
+  ];
 }
 
-/** Apply a batch in order on a client inside a transaction. Consecutive appends go as one statement. */
+/**
+ * A batch's writes other than new matches, in one statement (one round trip however many matches it holds;
+ * alone it is its own transaction). Matches' writes touch different rows, so only each match's own order
+ * matters: leases first, then actions and chat in order, then each match's patches merged in order.
+ */
+export async function writeRest(q: pg.ClientBase | pg.Pool, ops: readonly NotCreate[]): Promise<void> {
+  if (!ops.length) return;
+  try {
+    await q.query({
+      name: 'entente-write',
+      text: 'SELECT entente_write($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)',
+      values: writeArgs(ops),
+    });
+  } catch (e) {
+    const err = e as { code?: string; detail?: string };
+    if (err.code === 'EN001') throw new LeaseLostError(err.detail ?? '');
+    throw e;
+  }
+}
+
+/** Apply a batch in order in one transaction: each new match, and each run of other writes between them in one statement. */
 export async function applyBatch(c: pg.ClientBase, ops: readonly WriteOp[]): Promise<void> {
-  if (!ops.some((w) => w.op === 'createMatch')) return applyGrouped(c, ops);
-  for (let i = 0; i < ops.length; ) {
-    const w = ops[i]!;
-    if (w.op === 'appendAction') {
-      const run: Append[] = [];
-      while (i < ops.length && ops[i]!.op === 'appendAction') run.push(ops[i++] as Append);
-      await appendRun(c, run);
+  let run: NotCreate[] = [];
+  for (const w of ops) {
+    if (w.op !== 'createMatch') {
+      run.push(w);
       continue;
     }
-    i += 1;
-    if (w.op === 'createMatch') await insertRow(c, w.row);
-    else if (w.op === 'appendChat') await c.query('INSERT INTO chat (match_id, id, line) VALUES ($1, $2, $3)', [w.match, w.line.id, json(w.line)]);
-    else if (w.op === 'lease') {
-      // The lease in the batch's own transaction: a process that lost the match writes nothing of it.
-      const r = await c.query(SQL.lease, [w.match, w.owner, w.until, w.now]);
-      if (r.rowCount === 0) throw new LeaseLostError(w.match);
-    } else await update(c, w.match, w.patch, w.at);
+    await writeRest(c, run);
+    run = [];
+    await insertRow(c, w.row);
   }
+  await writeRest(c, run);
 }

@@ -102,6 +102,14 @@ export function storageSuite(name: string, target: StorageTarget): void {
       expect(await s.getMatch('AAAAAA')).toStrictEqual(stored({ ...r, status: 'finished', players, clock, finished: T0 + 200, updated: T0 + 200 }));
       await s.write([{ op: 'updateMatch', match: 'AAAAAA', patch: { finished: null }, at: T0 + 300 }]);
       expect((await s.getMatch('AAAAAA'))?.finished).toBeNull();
+      // Several patches of one match in a batch: each column's last value, and the last `updated`.
+      const later = { ...clock, paused: false };
+      await s.write([
+        { op: 'updateMatch', match: 'AAAAAA', patch: { status: 'running', clock }, at: T0 + 400 },
+        { op: 'updateMatch', match: 'AAAAAA', patch: { clock: later, finished: T0 + 450 }, at: T0 + 450 },
+        { op: 'updateMatch', match: 'AAAAAA', patch: { players: r.players }, at: T0 + 420 },
+      ]);
+      expect(await s.getMatch('AAAAAA')).toStrictEqual(stored({ ...r, status: 'running', clock: later, finished: T0 + 450, updated: T0 + 420 }));
     });
 
     test('chat round-trips in id order, with its readers', async () => {
@@ -219,6 +227,11 @@ export function storageSuite(name: string, target: StorageTarget): void {
       const s = await fresh();
       await s.write([create(row('AAAAAA')), { op: 'lease', match: 'AAAAAA', owner: 'A', now: T0, until: T0 + 1_000 }, append('AAAAAA', 0)]);
       await expect(s.write([{ op: 'lease', match: 'AAAAAA', owner: 'B', now: T0 + 10, until: T0 + 1_010 }, append('AAAAAA', 1)])).rejects.toBeInstanceOf(LeaseLostError);
+      // Among other matches' writes, the error names the match lost, and the others' writes wait too.
+      await s.write([create(row('BBBBBB'))]);
+      await expect(s.write([{ op: 'lease', match: 'BBBBBB', owner: 'B', now: T0 + 10, until: T0 + 1_010 }, append('BBBBBB', 0),
+        { op: 'lease', match: 'AAAAAA', owner: 'B', now: T0 + 10, until: T0 + 1_010 }, append('AAAAAA', 1)])).rejects.toMatchObject({ match: 'AAAAAA' });
+      expect(await s.actions('BBBBBB')).toHaveLength(0);
       expect(await s.actions('AAAAAA')).toHaveLength(1);
       await s.write([{ op: 'lease', match: 'AAAAAA', owner: 'A', now: T0 + 20, until: T0 + 1_020 }, append('AAAAAA', 1)]);
       expect(await s.actions('AAAAAA')).toHaveLength(2);
