@@ -46,7 +46,9 @@ export async function recoverMatches(ctx: ServerContext): Promise<string[]> {
   const back: string[] = [];
   const now = Date.now();
   const terms = leaseTerms(ctx);
-  for (const row of await ctx.storage.unfinished()) {
+  // Several processes: only what this one could lease (a live match elsewhere renews its lease with every
+  // write, so it is not even read); an idle one whose lease ran out is still checked with its process below.
+  for (const row of await ctx.storage.unfinished(terms && { owner: terms.owner, now })) {
     if (ctx.shuttingDown) break;
     if (row.status === 'lobby' && now - row.updated > ctx.config.lobbyTtlMs) {
       // A lobby nobody came back to: archive it instead of holding its code forever.

@@ -146,8 +146,12 @@ export interface Storage {
   /** Remove a match, its log and its chat (one transaction). False if there was no such match. */
   deleteMatch(id: string): Promise<boolean>;
   setOutcome(id: string, outcome: MatchOutcome): Promise<void>;
-  /** Matches to bring back after a restart (lobby or running). */
-  unfinished(): Promise<MatchRow[]>;
+  /**
+   * Matches to bring back (lobby or running), oldest first. With `claimableBy` (several processes), only
+   * those that owner could lease now: no lease, its own, or an expired one. A scan then costs what is to
+   * take over, not every live match of every process.
+   */
+  unfinished(claimableBy?: { owner: string; now: number }): Promise<MatchRow[]>;
   hasMatch(id: string): Promise<boolean>;
   /**
    * Take or renew the lease of a live match for `owner` (a server process) until `now + ttlMs`. False when

@@ -101,7 +101,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     listRows: async (options = {}) =>
       (await rows<PgRow & { n: number }>(SQL.list, [options.scenario ?? null, options.status ?? null, options.limit ?? 200, options.classCode ?? null])).map(withCount),
     rowsByIds: async (ids) => (ids.length ? (await rows<PgRow & { n: number }>(SQL.byIds, [[...ids]])).map(withCount) : []),
-    unfinished: async () => (await rows<PgRow>(SQL.unfinished)).map(toRow),
+    unfinished: async (by) => (await rows<PgRow>(SQL.unfinished, [by?.owner ?? null, by?.now ?? 0])).map(toRow),
     lease: async (matchId, owner, now, ttlMs) => ((await pool.query(SQL.lease, [matchId, owner, now + ttlMs, now])).rowCount ?? 0) > 0,
     release: async (matchId, owner) => {
       await pool.query(SQL.release, [matchId, owner]);

@@ -46,7 +46,8 @@ export const SQL = {
          WHERE ($1::text IS NULL OR m.scenario = $1) AND ($2::text IS NULL OR m.status = $2) AND ($4::text IS NULL OR m.settings->>'classCode' = $4)
          ORDER BY m.created DESC, m.id DESC LIMIT $3`,
   byIds: `SELECT m.*, ${COUNT} FROM matches m WHERE m.id = ANY($1::text[]) ORDER BY m.created DESC`,
-  unfinished: `SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created`,
+  unfinished: `SELECT m.* FROM matches m LEFT JOIN leases l ON l.match_id = m.id WHERE m.status IN ('lobby', 'running')
+               AND ($1::text IS NULL OR l.match_id IS NULL OR l.owner = $1 OR l.until < $2) ORDER BY m.created`,
   setOutcome: 'UPDATE matches SET outcome = $1 WHERE id = $2',
   // Atomic in one statement: concurrent callers for one match are serialised on its key, and the WHERE
   // decides whether the existing lease may be taken over (ours, or expired).

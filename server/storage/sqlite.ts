@@ -124,7 +124,8 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite', opti
     deleteChat: db.prepare('DELETE FROM chat WHERE match_id = ?'),
     deleteLease: db.prepare('DELETE FROM leases WHERE match_id = ?'),
     deleteMatch: db.prepare('DELETE FROM matches WHERE id = ?'),
-    unfinished: db.prepare(`SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created`),
+    unfinished: db.prepare(`SELECT m.* FROM matches m LEFT JOIN leases l ON l.match_id = m.id WHERE m.status IN ('lobby', 'running')
+                            AND (:owner IS NULL OR l.match_id IS NULL OR l.owner = :owner OR l.until < :now) ORDER BY m.created`),
     lease: db.prepare(`INSERT INTO leases (match_id, owner, until) VALUES (:id, :owner, :until)
                        ON CONFLICT (match_id) DO UPDATE SET owner = :owner, until = :until WHERE leases.owner = :owner OR leases.until < :now`),
     release: db.prepare('DELETE FROM leases WHERE match_id = ? AND owner = ?'),
@@ -173,7 +174,7 @@ export function openSqliteStorage(dataDir: string, file = 'entente.sqlite', opti
     chat: (id) => settle(() => (q.chat.all(id) as { line: string }[]).map((r) => JSON.parse(r.line) as StoredChatLine)),
     listRows: (options = {}) => settle(() => (q.list.all({ scenario: options.scenario ?? null, status: options.status ?? null, class: options.classCode ?? null, limit: options.limit ?? 200 }) as unknown as (RawRow & { n: number })[]).map(withCount)),
     rowsByIds: (ids) => settle(() => (ids.length ? (q.byId.all(JSON.stringify(ids)) as unknown as (RawRow & { n: number })[]).map(withCount) : [])),
-    unfinished: () => settle(() => (q.unfinished.all() as unknown as RawRow[]).map(toRow)),
+    unfinished: (by) => settle(() => (q.unfinished.all({ owner: by?.owner ?? null, now: by?.now ?? 0 }) as unknown as RawRow[]).map(toRow)),
     lease: (matchId, owner, now, ttlMs) => settle(() => Number(q.lease.run({ id: matchId, owner, until: now + ttlMs, now }).changes) > 0),
     release: (matchId, owner) => settle(() => {
       q.release.run(matchId, owner);

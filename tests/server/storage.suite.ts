@@ -203,6 +203,13 @@ export function storageSuite(name: string, target: StorageTarget): void {
       ]);
       expect((await s.unfinished()).map((r) => r.id)).toEqual(['LOBBY0', 'RUN001', 'LOBBY1']);
       expect((await s.unfinished())[0]).toStrictEqual(stored(row('LOBBY0', { created: T0 + 1 })));
+      // For an owner: only what it could lease now (no lease, its own, or expired; held to its last instant).
+      expect(await s.lease('RUN001', 'A', T0, 1_000)).toBe(true);
+      expect(await s.lease('LOBBY1', 'B', T0, 1_000)).toBe(true);
+      expect((await s.unfinished({ owner: 'A', now: T0 + 1_000 })).map((r) => r.id)).toEqual(['LOBBY0', 'RUN001']);
+      expect((await s.unfinished({ owner: 'B', now: T0 + 1_000 })).map((r) => r.id)).toEqual(['LOBBY0', 'LOBBY1']);
+      expect((await s.unfinished({ owner: 'C', now: T0 + 1_001 })).map((r) => r.id)).toEqual(['LOBBY0', 'RUN001', 'LOBBY1']);
+      expect((await s.unfinished()).map((r) => r.id)).toEqual(['LOBBY0', 'RUN001', 'LOBBY1']);
       expect(await s.hasMatch('DONE01')).toBe(true);
       expect(await s.hasMatch('NOSUCH')).toBe(false);
     });
