@@ -22,9 +22,13 @@
 //   Redis, in a database and Redis db of its own, so the two differ only by the split; all Entente processes on the
 //   server core; per process: rooms, CPU per player, proposal seen p50/p95, and the ratios to the single process)
 //   --database-url postgres://… --redis-url redis://… (or env BENCH_DATABASE_URL / BENCH_REDIS_URL; needed by --processes 2)
+//   --endpoints http://127.0.0.1:2567,http://127.0.0.1:2568 (drive Entente processes already running instead: one or
+//   several, each reached at its own address, as its PUBLIC_ADDRESS says, started with the environment the bench prints
+//   (raised join throttles); their CPU is measured when they run here; --database-url is then their own database, where
+//   every acknowledged action is looked up)
 import { writeFileSync } from 'node:fs';
 import type { Target } from './load/ipc.ts';
-import { Bench, DEFAULTS, type BenchOptions, type StepResult } from './load/run.ts';
+import { Bench, DEFAULTS, benchServerEnv, type BenchOptions, type StepResult } from './load/run.ts';
 import { details, largestHeld, lostLine, machine, scaleOutLines, table } from './load/report.ts';
 import { cliArgs, requireNode24 } from './load/cli.ts';
 
@@ -36,7 +40,22 @@ const json = flag('json');
 const players = (value('players') ?? (quick ? '40,160' : '400,1000,2000,4000')).split(',').map(Number).filter((n) => n > 0);
 const seconds = num('seconds', quick ? 15 : 60);
 const processes = num('processes', 1);
-const targets = (value('targets') ?? 'bare,entente').split(',') as Target[];
+const endpoints = (value('endpoints') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const endpointTarget: Target = endpoints.length > 1 ? 'entente2' : 'entente';
+const targets = (value('targets') ?? (endpoints.length ? `bare,${endpointTarget}` : 'bare,entente')).split(',') as Target[];
+if (endpoints.length) {
+  for (const e of endpoints) {
+    if (!URL.canParse(e) || !/^https?:$/.test(new URL(e).protocol)) {
+      console.error(`--endpoints: ${e} is not an http(s) address`);
+      process.exit(1);
+    }
+  }
+  const wrong = targets.filter((t) => t !== 'bare' && t !== endpointTarget);
+  if (processes !== 1 || wrong.length) {
+    console.error(`--endpoints drives the given process${endpoints.length > 1 ? 'es (target entente2)' : ' (target entente)'}, and starts no Entente process itself: ${processes !== 1 ? 'not with --processes' : `not target ${wrong.join(', ')}`}.`);
+    process.exit(1);
+  }
+}
 // --processes 2: the two-process target comes after the single process, in the same rounds.
 if (processes === 2 && !targets.includes('entente2')) targets.push('entente2');
 if (processes !== 1 && processes !== 2) {
@@ -69,7 +88,7 @@ const options: BenchOptions = {
   serverDir: value('server-dir') ?? null,
   maxNoisePct: num('max-noise', DEFAULTS.maxNoisePct),
   noiseRetries: num('noise-retries', DEFAULTS.noiseRetries),
-  processes, databaseUrl, redisUrl,
+  processes, endpoints, databaseUrl, redisUrl,
   log,
 };
 
@@ -79,6 +98,10 @@ async function main(): Promise<void> {
   let finished: Awaited<ReturnType<Bench['finish']>> | null = null;
   const info = machine();
   log(`bench:load ${JSON.stringify({ players, seconds, rounds, targets, period: options.periodMs, timerScale: options.timerScale, generators: options.generators })} on ${info.cpus} × ${info.cpu}, Node ${info.node}`);
+  if (endpoints.length) {
+    const env = Object.entries(benchServerEnv(options)).map(([k, v]) => `${k}=${v}`).join(' ');
+    log(`bench: --endpoints ${endpoints.join(', ')}: each process must run with ${env} (every simulated student comes from this machine)`);
+  }
   try {
     await bench.start(targets);
     for (const [i, n] of players.entries()) {
@@ -108,6 +131,11 @@ async function main(): Promise<void> {
   console.log('');
   const held = result.largestHeld;
   console.log(`largest N held (Entente proposal seen p95 < 50 ms, no error, generator not saturated): ${held ?? 'none'}`);
+  if (endpoints.length > 1) {
+    console.log('');
+    console.log(`${endpoints.length} processes at ${endpoints.join(', ')} (started outside the bench, not pinned by it):`);
+    for (const l of scaleOutLines(steps)) console.log(l);
+  }
   if (processes === 2) {
     console.log('');
     console.log(`two processes sharing PostgreSQL + Redis vs one (on the same PostgreSQL + Redis), ${bench.pin.server ? `all Entente processes on core ${bench.pin.server}, generators on core ${bench.pin.generator}` : 'unpinned'}; PostgreSQL and Redis not pinned:`);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command, GenReport, Reply, Target } from './ipc.ts';
+import { pidListeningOn } from './stats.ts';
 
 // The processes of the capacity bench: the Entente server (`node server/main.ts`), the bare echo server,
 // and the load generators, each started with the Node that runs the bench (Node 24 through npm) and, when
@@ -47,7 +48,9 @@ export interface ServerProc {
   name: string;
   port: number;
   url: string;
-  child: ChildProcess;
+  /** null: a server this bench did not start (--endpoints); it is neither stopped nor killed. */
+  child: ChildProcess | null;
+  /** -1 when not known (another machine): its CPU and memory are then not measured. */
   pid: number;
   /** Lines the server wrote to stderr (its errors), counted. */
   stderrLines: number;
@@ -116,17 +119,39 @@ export async function startServer(spec: ServerSpec, port: number, timeoutMs = 18
   }
 }
 
+/**
+ * A running server given by its address (--endpoints), checked through its health route. Its pid is found
+ * from its port when it runs on this machine (its CPU per player is then measured), else -1.
+ */
+export async function attachServer(name: string, address: string): Promise<ServerProc> {
+  const url = new URL(address);
+  const base = url.origin;
+  const r = await fetch(`${base}/api/health`).catch((e: Error) => {
+    throw new Error(`${name} at ${base}: no answer (${e.message}); start it first`);
+  });
+  if (!r.ok) throw new Error(`${name} at ${base}: /api/health answered ${r.status}`);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return {
+    name, port, url: base, child: null, pid: (local ? pidListeningOn(port) : null) ?? -1, stderrLines: 0, stderrTail: [], stdout: () => '',
+    exited: new Promise(() => undefined),
+  };
+}
+
 /** SIGTERM and wait (the Entente server saves and closes within 10 s); SIGKILL after `ms`. */
 export async function stopServer(p: ServerProc, ms = 15_000): Promise<number | null> {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return p.child.exitCode;
-  p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), ms);
+  const child = p.child;
+  if (!child) return null;
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), ms);
   const code = await p.exited;
   clearTimeout(t);
   return code;
 }
 
 export async function killServer(p: ServerProc): Promise<void> {
+  if (!p.child) throw new Error(`${p.name} was not started by the bench: it cannot kill it`);
   p.child.kill('SIGKILL');
   await p.exited;
 }

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenOptions, GenReport, Homes, IntervalReport, RoomPlan, Target, TurnBytes } from './ipc.ts';
-import { Generator, ROOT, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
+import { Generator, ROOT, attachServer, freePort, killServer, pinning, startServer, stopServer, type Pinning, type ServerProc, type ServerSpec } from './procs.ts';
 import { coreBusyOf, coreDelta, coreTimes, cpuSeconds, ioPressure, writeBytes, type CoreTimes, percentile, round, rssBytes, summarise, type Summary } from './stats.ts';
 import { checkLog, checkLogHttp, checkLogPg, readAcks, type LogCheck } from './logcheck.ts';
 import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
@@ -44,9 +44,27 @@ export interface BenchOptions {
    * databases there) and redisUrl (the bench flushes Redis dbs 1 and 2 of it).
    */
   processes: number;
+  /**
+   * Entente processes already running (their addresses), driven instead of processes the bench starts:
+   * one is target entente, several are target entente2 (creates and joins spread over them). With
+   * databaseUrl, that is their database (not an admin URL), where every acknowledged action is looked up.
+   */
+  endpoints: string[];
   databaseUrl: string | null;
   redisUrl: string | null;
   log: (line: string) => void;
+}
+
+/**
+ * What the bench's Entente servers run with (an --endpoints process needs the same): every simulated student
+ * comes from 127.0.0.1, so the per-address join and create throttles are raised; phases pass at timerScale.
+ */
+export function benchServerEnv(o: Pick<BenchOptions, 'timerScale' | 'botDelayMs'>): Record<string, string> {
+  const big = '1000000';
+  return {
+    ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), BOT_DELAY_MS: String(o.botDelayMs),
+    JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, JOIN_BURST: big, JOIN_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big,
+  };
 }
 
 export const DEFAULTS: Omit<BenchOptions, 'log'> = {
@@ -71,6 +89,7 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   keep: false,
   serverDir: null,
   processes: 1,
+  endpoints: [],
   databaseUrl: null,
   redisUrl: null,
 };
@@ -291,20 +310,21 @@ export class Bench {
         name: 'bare server', args: ['bench/load/bare-server.ts'], env: {}, core: this.pin.server, logFile: join(this.dir, 'bare.log'), ready: /listening/,
       }, await freePort());
     }
-    const scale = targets.includes('entente2') ? await this.prepareScaleOut() : null;
-    if (targets.includes('entente') || scale) {
+    if (o.endpoints.length) {
+      const attached = await Promise.all(o.endpoints.map((u, i) => attachServer(`Entente process ${String.fromCharCode(65 + i)}`, u)));
+      if (attached.length > 1) this.pair = attached;
+      else this.entente = attached[0]!;
+      for (const a of attached) o.log(`bench: ${a.name} at ${a.url}${a.pid > 0 ? ` (pid ${a.pid})` : ' (not on this machine: its CPU is not measured)'}`);
+    }
+    const scale = !o.endpoints.length && targets.includes('entente2') ? await this.prepareScaleOut() : null;
+    if (!o.endpoints.length && (targets.includes('entente') || scale)) {
       this.profileDir = join(this.dir, 'prof');
-      const big = '1000000';
       this.ententePort = await freePort();
       this.ententeSpec = {
         name: 'Entente server',
         // BENCH_SERVER_FLAGS: extra Node flags for the Entente server (e.g. --trace-gc; its output goes to entente.log).
         args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'server/main.ts'],
-        // Every simulated student comes from 127.0.0.1: the per-address join and create throttles are raised.
-        env: {
-          ENTENTE_TEST_HOOKS: '1', TIMER_SCALE: String(o.timerScale), DATA_DIR: this.dataDir, BOT_DELAY_MS: String(o.botDelayMs),
-          JOIN_FAIL_BURST: big, JOIN_FAIL_PER_MINUTE: big, JOIN_BURST: big, JOIN_PER_MINUTE: big, CREATE_BURST: big, CREATE_PER_MINUTE: big, STATIC_DIR: join(this.dir, 'no-client'),
-        },
+        env: { ...benchServerEnv(o), DATA_DIR: this.dataDir, STATIC_DIR: join(this.dir, 'no-client') },
         core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
         // main.ts prints "listening" once startServer() has returned, i.e. after recovering matches.
         ready: /listening/, cwd: o.serverDir ?? undefined,
@@ -628,7 +648,16 @@ export class Bench {
     let logCheck: LogCheck | null = null;
     let logCheckError: string | undefined;
     const acks = readAcks(this.acksFiles);
-    if (this.dbUrls.length) {
+    if (this.o.endpoints.length) {
+      // Processes the bench did not start: they keep running; their database, if given, is checked live.
+      if (this.o.databaseUrl) {
+        try {
+          logCheck = await checkLogPg([this.o.databaseUrl], acks);
+        } catch (e) {
+          logCheckError = (e as Error).message;
+        }
+      } else logCheckError = 'not checked: pass --database-url with the processes\' own DATABASE_URL to look every acknowledged action up';
+    } else if (this.dbUrls.length) {
       // --processes 2: every process logged to PostgreSQL; look every acknowledged action up in both databases.
       await Promise.all([this.entente, ...this.pair].filter((x): x is ServerProc => !!x).map((x) => stopServer(x)));
       try {

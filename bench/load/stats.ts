@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 // Small measuring helpers shared by the orchestrator and the generator: percentiles, and the CPU time
 // and memory of a process read from /proc (Linux).
@@ -115,4 +115,40 @@ export function writeBytes(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The pid of the process on this machine listening on TCP `port` (from /proc/net/tcp{,6} and /proc/<pid>/fd), or null. */
+export function pidListeningOn(port: number): number | null {
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      // f[1] local address as HEX_IP:HEX_PORT, f[3] state (0A: listening), f[9] the socket's inode.
+      if (f.length > 9 && f[3] === '0A' && parseInt(f[1]!.split(':').pop()!, 16) === port) inodes.add(f[9]!);
+    }
+  }
+  if (!inodes.size) return null;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // not ours to read, or gone
+    }
+    for (const fd of fds) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1]!)) return Number(pid);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return null;
 }
