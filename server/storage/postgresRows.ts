@@ -114,8 +114,9 @@ function writeArgs(ops: readonly NotCreate[]): unknown[] {
     else if (w.op === 'appendAction') appends.push(w);
     else if (w.op === 'appendChat') chats.push(w);
   }
-  const ls = [...leases.values()];
-  const ups = [...mergedPatches(ops)];
+  // In one order in every process (by match), so two batches contending for the same leases cannot deadlock.
+  const ls = [...leases.values()].sort((a, b) => (a.match < b.match ? -1 : a.match > b.match ? 1 : 0));
+  const ups = [...mergedPatches(ops)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const given = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   return [
     ls.map((l) => l.match), ls.map((l) => l.owner), ls.map((l) => l.until), ls.length ? Math.min(...ls.map((l) => l.now)) : 0,
