@@ -64,7 +64,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     return out;
   };
 
-  await colyseus.listen(config.port);
+  // Colyseus only prints a listen error (a port in use) and never settles: fail the start instead.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    colyseus.listen(config.port).then(() => {
+      httpServer.off('error', reject);
+      resolve();
+    }, reject);
+  });
   // Colyseus registered its own request listener; put ours in front and hand it the rest.
   const listeners = httpServer.listeners('request') as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
   httpServer.removeAllListeners('request');

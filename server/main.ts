@@ -11,7 +11,11 @@ const { configFromEnv } = await import('./config.ts');
 const { startServer } = await import('./app.ts');
 
 const config = configFromEnv();
-const server = await startServer(config);
+// A server that cannot start (a busy port, a database to migrate, one out of reach) says why in one line.
+const server = await startServer(config).catch((e: Error) => {
+  console.error(`[entente] cannot start: ${e.message}`);
+  process.exit(1);
+});
 console.log(`[entente] listening on http://localhost:${server.port} (data in ${config.dataDir})`);
 
 process.on('unhandledRejection', (e) => console.error('[entente] unhandled rejection:', e));
