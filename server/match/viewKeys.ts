@@ -54,42 +54,40 @@ export class Worlds {
 
 /** What of a state is one nation's own: its proposals and calls (the state's objects, in order) and how many private events name it. */
 export interface Own { readonly proposals: readonly Proposal[]; readonly calls: readonly Call[]; readonly events: number }
-type Building = { proposals: Proposal[]; calls: Call[]; events: number };
 
-const ownByState = new WeakMap<GameState, Map<NationId, Own>>();
 const NONE: Own = { proposals: [], calls: [], events: 0 };
 
-/**
- * `nation`'s own part of `gs`: one pass over the state per state, for every nation (not one per connection).
- * The one definition of which proposals and calls are a nation's: its private view shows these lists, and
- * `sameView` compares them, so the two cannot disagree. Read only.
- */
+// The one definition of which proposals, calls and private events are a nation's: its private view shows
+// `ownOf`'s lists, and `sameView` walks the same three tests in place, so the two cannot disagree.
+const isOwnProposal = (p: Proposal, nation: NationId): boolean => p.from === nation || p.to.includes(nation);
+const isOwnCall = (k: Call, nation: NationId): boolean => k.ally === nation || k.victim === nation;
+function ownEvents(gs: GameState, nation: NationId): number {
+  let n = 0;
+  for (const e of gs.events) if (e.private && e.nations.includes(nation)) n++;
+  return n;
+}
+
+/** `nation`'s own part of `gs` (read only): built only for a view that is rebuilt. */
 export function ownOf(gs: GameState, nation: NationId): Own {
-  let by = ownByState.get(gs);
-  if (!by) {
-    const m = new Map<NationId, Building>();
-    const of = (n: NationId): Building | undefined => {
-      let o = m.get(n);
-      if (!o) m.set(n, (o = { proposals: [], calls: [], events: 0 }));
-      return o;
-    };
-    for (const p of gs.proposals) {
-      of(p.from)!.proposals.push(p);
-      for (const n of p.to) if (n !== p.from) of(n)!.proposals.push(p);
-    }
-    for (const k of gs.calls) {
-      of(k.ally)!.calls.push(k);
-      if (k.victim !== k.ally) of(k.victim)!.calls.push(k);
-    }
-    for (const e of gs.events) {
-      if (!e.private) continue;
-      e.nations.forEach((n, i) => {
-        if (e.nations.indexOf(n) === i) of(n)!.events++;
-      });
-    }
-    ownByState.set(gs, (by = m));
+  return {
+    proposals: gs.proposals.filter((p) => isOwnProposal(p, nation)),
+    calls: gs.calls.filter((k) => isOwnCall(k, nation)),
+    events: ownEvents(gs, nation),
+  };
+}
+
+/** Whether `nation`'s own part of `gs` is `then`'s: the same proposal objects, the same calls and answers, as many events. No allocation: it runs for every connection after every action. */
+function sameOwn(then: Own, gs: GameState, nation: NationId): boolean {
+  let i = 0;
+  for (const p of gs.proposals) if (isOwnProposal(p, nation) && then.proposals[i++] !== p) return false;
+  if (i !== then.proposals.length) return false;
+  let j = 0;
+  for (const k of gs.calls) {
+    if (!isOwnCall(k, nation)) continue;
+    const c = then.calls[j++];
+    if (!c || c.id !== k.id || c.answer !== k.answer) return false;
   }
-  return by.get(nation) ?? NONE;
+  return j === then.calls.length && ownEvents(gs, nation) === then.events;
 }
 
 /**
@@ -123,11 +121,5 @@ export function sameView(was: ViewInputs, gs: GameState, nation: NationId | null
   if (was.world !== worlds.of(gs)) return false;
   const policy = gs.nations.find((n) => n.id === nation)?.policy ?? null;
   if ((policy ? policy.defence : null) !== was.defence || (policy ? policy.demand : null) !== was.demand) return false;
-  const now = ownOf(gs, nation);
-  const then = was.own;
-  if (now === then) return true;
-  if (now.events !== then.events || now.proposals.length !== then.proposals.length || now.calls.length !== then.calls.length) return false;
-  for (let i = 0; i < now.proposals.length; i++) if (now.proposals[i] !== then.proposals[i]) return false;
-  for (let i = 0; i < now.calls.length; i++) if (now.calls[i]!.id !== then.calls[i]!.id || now.calls[i]!.answer !== then.calls[i]!.answer) return false;
-  return true;
+  return sameOwn(was.own, gs, nation);
 }
