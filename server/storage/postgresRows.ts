@@ -104,6 +104,8 @@ function mergedPatches(ops: readonly NotCreate[]): Map<string, { patch: MatchPat
   return out;
 }
 
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The arguments of entente_write (migration 2) for a batch's writes, in its parameters' order. */
 function writeArgs(ops: readonly NotCreate[]): unknown[] {
   const leases = new Map<string, Extract<WriteOp, { op: 'lease' }>>();
@@ -115,8 +117,8 @@ function writeArgs(ops: readonly NotCreate[]): unknown[] {
     else if (w.op === 'appendChat') chats.push(w);
   }
   // In one order in every process (by match), so two batches contending for the same leases cannot deadlock.
-  const ls = [...leases.values()].sort((a, b) => (a.match < b.match ? -1 : a.match > b.match ? 1 : 0));
-  const ups = [...mergedPatches(ops)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ls = [...leases.values()].sort((a, b) => byCode(a.match, b.match));
+  const ups = [...mergedPatches(ops)].sort(([a], [b]) => byCode(a, b));
   const given = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   return [
     ls.map((l) => l.match), ls.map((l) => l.owner), ls.map((l) => l.until), ls.length ? Math.min(...ls.map((l) => l.now)) : 0,
