@@ -9,7 +9,7 @@ import type { Call, GameState, NationId, Proposal } from '../../shared/types.ts'
 // unchanged one keeps its object, which is cheap to compare; the rest is compared by value.
 // tests/server/match/viewKeys.test.ts checks that a view found the same is the same over whole matches.
 
-/** Whether every assessment reads the same in `a` as in `b` (relations and treaties compared by object). */
+/** Whether every assessment reads the same in `a` as in `b` (relations and treaties compared by object, nations by object first). */
 export function sameWorld(a: GameState, b: GameState): boolean {
   if (a === b) return true;
   if (a.turn !== b.turn || a.turns !== b.turns || a.pressure !== b.pressure) return false;
@@ -20,7 +20,7 @@ export function sameWorld(a: GameState, b: GameState): boolean {
   for (let i = 0; i < a.nations.length; i++) {
     const m = a.nations[i]!;
     const n = b.nations[i]!;
-    if (m.id !== n.id || m.economy !== n.economy || m.military !== n.military || m.reputation !== n.reputation || m.technology !== n.technology || m.exposure !== n.exposure) return false;
+    if (m !== n && (m.id !== n.id || m.economy !== n.economy || m.military !== n.military || m.reputation !== n.reputation || m.technology !== n.technology || m.exposure !== n.exposure)) return false;
   }
   for (let i = 0; i < a.treaties.length; i++) if (a.treaties[i] !== b.treaties[i]) return false;
   if (a.pairs !== b.pairs) {

@@ -1,5 +1,5 @@
 import type { ArraySchema } from '@colyseus/schema';
-import type { GameState, Scenario, Treaty } from '../../shared/types.ts';
+import type { GameState, Nation, Scenario, Treaty } from '../../shared/types.ts';
 import { hasChosen, publicEvents, scores, winners } from '../../shared/rules/index.ts';
 import { CallView, CrisisView, NationView, NewsView, RegionView, ScoreView, TreatyView, type MatchState } from './MatchState.ts';
 
@@ -72,8 +72,12 @@ function syncList<S extends { id: string }, I extends { id: string }>(arr: Array
 /** The treaty object each TreatyView was last filled from (a treaty unchanged keeps its object). */
 const filledFrom = new WeakMap<object, Treaty>();
 
-/** Per nation view: the pair keys of the others' trust in it (fixed for a match), and the figures last written. */
-const nationShadow = new WeakMap<object, { trustKeys: string[]; shown: unknown[] }>();
+/**
+ * Per nation view: the pair keys of the others' trust in it (fixed for a match), the figures last written,
+ * and the nation and relations they were read from (both copied on write by the rules, so the same objects
+ * mean the same figures).
+ */
+const nationShadow = new WeakMap<object, { trustKeys: string[]; shown: unknown[]; from: Nation | null; pairs: GameState['pairs'] | null }>();
 
 function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): boolean {
   const owned = new Map<string, number>();
@@ -84,16 +88,21 @@ function mirrorNations(ms: MatchState, gs: GameState, scenario: Scenario): boole
       set(v, { id: n.id, name: n.name, color: sc?.color ?? '#888888', pattern: sc?.pattern ?? 'solid' });
     }
     let shadow = nationShadow.get(v);
-    if (!shadow) nationShadow.set(v, (shadow = { trustKeys: gs.nations.filter((o) => o.id !== n.id).map((o) => `${o.id}>${n.id}`), shown: [] }));
+    if (!shadow) nationShadow.set(v, (shadow = { trustKeys: gs.nations.filter((o) => o.id !== n.id).map((o) => `${o.id}>${n.id}`), shown: [], from: null, pairs: null }));
+    const regions = owned.get(n.id) ?? 0;
+    const chose = hasChosen(gs, n.id);
+    const last = shadow.shown;
+    // Most actions leave every nation and relation as it was: then only the map and the choice can have moved.
+    if (shadow.from === n && shadow.pairs === gs.pairs && last[6] === regions && last[9] === chose) return fresh;
+    shadow.from = n;
+    shadow.pairs = gs.pairs;
     let trust = 0;
     for (const k of shadow.trustKeys) trust += gs.pairs[k]?.trust ?? 0;
     trust = shadow.trustKeys.length ? Math.round(trust / shadow.trustKeys.length) : 0;
-    const figures = [n.economy, n.military, n.stability, n.reputation, n.technology, trust, owned.get(n.id) ?? 0, n.crisesWithstood, n.crisesLost, hasChosen(gs, n.id)];
-    const last = shadow.shown;
+    const figures = [n.economy, n.military, n.stability, n.reputation, n.technology, trust, regions, n.crisesWithstood, n.crisesLost, chose];
     if (last.length === figures.length && figures.every((f, i) => f === last[i])) return fresh;
     shadow.shown = figures;
-    const [economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose] = figures as [number, number, number, number, number, number, number, number, number, boolean];
-    return set(v, { economy, military, stability, reputation, technology, trustReceived, regions, crisesWithstood, crisesLost, chose }) || fresh;
+    return set(v, { economy: n.economy, military: n.military, stability: n.stability, reputation: n.reputation, technology: n.technology, trustReceived: trust, regions, crisesWithstood: n.crisesWithstood, crisesLost: n.crisesLost, chose }) || fresh;
   });
 }
 

@@ -1,7 +1,7 @@
 import type { GameEvent, GameState, NationId } from '../types.ts';
 import { allianceUpkeep } from './alliance.ts';
 import { runPartnerships } from './partnership.ts';
-import { bump, emit, nameOf, round } from './state.ts';
+import { bump, emit, nameOf, ownNation, round } from './state.ts';
 
 // The economy of a turn: base growth from investment (butter), military from defence spending (guns),
 // partnership yields, and alliance upkeep.
@@ -11,7 +11,8 @@ export const INVEST_GROWTH = 0.05;
 
 export function runEconomy(s: GameState, shaken: Set<NationId>, out: GameEvent[]): void {
   const gains = runPartnerships(s, shaken);
-  for (const n of s.nations) {
+  for (const { id } of s.nations) {
+    const n = ownNation(s, id);
     const defence = (n.policy?.defence ?? n.lastDefence) / 100;
     const stabilityFactor = 0.5 + n.stability / 200;
     const growth = n.economy * (BASE_GROWTH + INVEST_GROWTH * (1 - defence)) * stabilityFactor;

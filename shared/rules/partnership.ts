@@ -1,7 +1,7 @@
 import type { GameState, Nation, NationId, PartnershipTerms, ResourceProfile, Treaty } from '../types.ts';
 import { RESOURCES } from '../types.ts';
 import { TRADE_FACTOR } from './terms.ts';
-import { clamp, nation, ownTreaty, pair, round } from './state.ts';
+import { clamp, nation, ownNation, ownTreaty, pair, round } from './state.ts';
 
 // Strategic partnerships: ties that grow every turn, yields that compound with ties, trade level and
 // complementarity, technology sharing, and the dependence they build (sensitivity and vulnerability).
@@ -67,7 +67,7 @@ export function runPartnerships(s: GameState, shaken: Set<NationId>): Map<Nation
       let total = 0;
       for (const b of t.parties) {
         if (a === b) continue;
-        const me = nation(s, a);
+        const me = ownNation(s, a);
         const other = nation(s, b);
         const p = pair(s, a, b);
         let y = partnershipYield(me, other, terms, p.ties);
@@ -93,7 +93,7 @@ export function unwindPartnership(s: GameState, t: Treaty, orderly: boolean): Ma
     for (const b of t.parties) {
       if (a === b) continue;
       const p = pair(s, a, b);
-      const me = nation(s, a);
+      const me = ownNation(s, a);
       const loss = round(me.economy * (p.dependence / 100) * (orderly ? 0.04 : 0.15));
       me.economy = Math.max(10, me.economy - loss);
       losses.set(a, (losses.get(a) ?? 0) + loss);

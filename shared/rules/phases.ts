@@ -6,7 +6,7 @@ import { generateCrises } from './crisis.ts';
 import { resolveCrises } from './resolution.ts';
 import { runEconomy } from './economy.ts';
 import { writeNews } from './news.ts';
-import { emit } from './state.ts';
+import { emit, ownNation } from './state.ts';
 import { scores } from './scoring.ts';
 
 // The five phases of a turn as data plus one hook each: what happens when the turn moves on from a phase.
@@ -64,7 +64,7 @@ function startTurn(s: GameState, out: GameEvent[]): void {
   s.crises = [];
   s.calls = [];
   clearProposals(s);
-  for (const n of s.nations) n.policy = null;
+  for (const n of s.nations) if (n.policy) ownNation(s, n.id).policy = null;
   expireTreaties(s, out);
 }
 

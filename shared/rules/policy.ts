@@ -1,6 +1,6 @@
 import type { Action, GameEvent, GameState, RuleError } from '../types.ts';
 import { ERRORS } from './errors.ts';
-import { hasNation, nation } from './state.ts';
+import { hasNation, ownNation } from './state.ts';
 
 // The sealed policy of the policy phase: guns or butter (the share of output spent on defence), and an
 // optional coercive demand against one nation. A nation may change its choice until the phase ends.
@@ -17,10 +17,10 @@ export function validatePolicy(s: GameState, a: Act): RuleError | null {
 
 export function runPolicy(s: GameState, a: Act, _out: GameEvent[]): void {
   // Sealed: no public event until the crisis phase reveals demands.
-  nation(s, a.by).policy = { defence: a.defence, demand: a.demand };
+  ownNation(s, a.by).policy = { defence: a.defence, demand: a.demand };
 }
 
 /** Nations that did not choose keep last turn's defence share and make no demand. */
 export function settlePolicies(s: GameState): void {
-  for (const n of s.nations) if (!n.policy) n.policy = { defence: n.lastDefence, demand: null };
+  for (const n of s.nations) if (!n.policy) ownNation(s, n.id).policy = { defence: n.lastDefence, demand: null };
 }

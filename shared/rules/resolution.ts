@@ -1,6 +1,6 @@
 import { REVISIONIST, type Call, type GameEvent, type GameState, type NationId } from '../types.ts';
 import { draw } from './rng.ts';
-import { bump, bumpTrust, emit, nameOf, nation, ownRegion, ownTreaty, pair, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, ownNation, ownRegion, ownTreaty, pair, watchersTrust } from './state.ts';
 import { attackerName } from './crisis.ts';
 import { atRegion, regionOf } from './describe.ts';
 import { endTreaty } from './treaties.ts';
@@ -47,7 +47,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
   for (const c of s.crises) {
     const calls = s.calls.filter((k) => k.crisis === c.id);
     const honoured = calls.filter((k) => k.answer === 'honour');
-    const target = nation(s, c.target);
+    const target = ownNation(s, c.target);
     c.defence = Math.round(ownDefence(s, c.target) + honoured.reduce((a, k) => a + k.contribution, 0));
     const held = draw(s) < holdChance(c.defence, c.severity);
     c.outcome = held ? 'held' : 'lost';
@@ -69,7 +69,7 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         if (dep <= 0) continue;
         const passed = Math.round(loss * (dep / 100) * 0.8);
         if (passed > 0) {
-          other.economy = Math.max(10, other.economy - passed);
+          ownNation(s, other.id).economy = Math.max(10, other.economy - passed);
           emit(s, out, 'sensitivity', `${nameOf(s, other.id)} lost ${passed} output because its partner ${nameOf(s, c.target)} was hit: sensitivity.`, [other.id, c.target], ['sensitivity', 'complex-interdependence'], { crisis: c.id, loss: passed, dependence: dep });
         }
       }
@@ -80,14 +80,14 @@ export function resolveCrises(s: GameState, out: GameEvent[]): Set<NationId> {
         ownRegion(s, region.id).owner = c.attacker === REVISIONIST ? REVISIONIST : c.attacker;
         c.regionLost = true;
       }
-      if (c.attacker !== REVISIONIST) nation(s, c.attacker).economy += Math.round(loss / 2); // tribute
+      if (c.attacker !== REVISIONIST) ownNation(s, c.attacker).economy += Math.round(loss / 2); // tribute
       emit(s, out, 'lost', `${nameOf(s, c.target)} lost the crisis${atRegion(nameOf(s, c.target), region.name)} to ${attackerName(s, c.attacker)} and ${loss} output${c.regionLost ? `, and the region itself` : ''}.`, [c.target], [], { crisis: c.id, attacker: c.attacker, region: c.region, loss, regionLost: c.regionLost, defence: c.defence, severity: c.severity, helpers: honoured.length });
     }
     if (c.attacker !== REVISIONIST) {
-      bump(nation(s, c.attacker), 'reputation', -4); // coercion is noticed by all
+      bump(ownNation(s, c.attacker), 'reputation', -4); // coercion is noticed by all
     }
     for (const k of calls) {
-      const ally = nation(s, k.ally);
+      const ally = ownNation(s, k.ally);
       const found = s.treaties.find((t) => t.id === k.treaty);
       const treaty = found && ownTreaty(s, found);
       if (k.answer === 'honour') {

@@ -4,19 +4,19 @@ import type { GameEvent, GameState, Nation, NationId, Pair, Proposal, Region, Tr
 // recording events. Rule modules mutate only drafts made here; `apply` hands them one per action.
 
 /**
- * Pairs, treaties, proposals and regions are copied on first write: a draft starts by sharing them with the
- * state it came from, and `pair()` / `ownTreaty()` / `ownProposal()` / `ownRegion()` copy one the first time
- * the draft changes it. Most actions touch few (an 8-nation state has 56 pairs), and what an action leaves
- * alone stays the same object from state to state, which the server compares cheaply. Each draft's set
- * holds the copies it made (and so may change); a settled state has none.
+ * Nations, pairs, treaties, proposals and regions are copied on first write: a draft starts by sharing them
+ * with the state it came from, and `ownNation()` / `pair()` / `ownTreaty()` / `ownProposal()` / `ownRegion()`
+ * copy one the first time the draft changes it (the pairs' record itself too, on the first pair changed).
+ * Most actions touch few (an 8-nation state has 56 pairs), and what an action leaves alone stays the same
+ * object from state to state, which the server compares cheaply. Each draft's set holds the copies it made
+ * (and so may change); a settled state has none. A policy is replaced whole, never changed in place.
  */
 const drafts = new WeakMap<GameState, Set<object>>();
 
 export function cloneState(s: GameState): GameState {
   const draft: GameState = {
     ...s,
-    nations: s.nations.map((n) => ({ ...n, policy: n.policy ? { ...n.policy } : null })),
-    pairs: { ...s.pairs },
+    nations: [...s.nations],
     regions: [...s.regions],
     treaties: [...s.treaties],
     proposals: [...s.proposals],
@@ -45,6 +45,9 @@ function own<T extends { id: string }>(s: GameState, list: T[], id: string, copy
   return mine;
 }
 
+/** The draft's own copy of a nation, safe to change (`nation()` only reads). */
+export const ownNation = (s: GameState, id: NationId): Nation => own(s, s.nations, id, (x) => ({ ...x }), 'nation');
+
 /** The draft's own copy of a treaty, safe to change. */
 export const ownTreaty = (s: GameState, t: Treaty): Treaty =>
   own(s, s.treaties, t.id, (x) => ({ ...x, honoured: { ...x.honoured }, abstained: { ...x.abstained }, yielded: { ...x.yielded }, reviewed: [...x.reviewed] }), 'treaty');
@@ -64,6 +67,10 @@ export function pair(s: GameState, a: NationId, b: NationId): Pair {
   if (!p) throw new Error(`no pair ${a}>${b}`);
   const owned = drafts.get(s);
   if (!owned || owned.has(p)) return p;
+  if (!owned.has(s.pairs)) {
+    s.pairs = { ...s.pairs };
+    owned.add(s.pairs);
+  }
   const copy = { ...p };
   s.pairs[key] = copy;
   owned.add(copy);
@@ -79,6 +86,7 @@ export function settle(draft: GameState): GameState {
 /** Read a relation without taking ownership (for hot loops that only look). */
 export const peekPair = (s: GameState, a: NationId, b: NationId): Pair => s.pairs[pairKey(a, b)]!;
 
+/** A nation to read (on a draft, change only what `ownNation()` gives). */
 export function nation(s: GameState, id: NationId): Nation {
   const n = s.nations.find((x) => x.id === id);
   if (!n) throw new Error(`no nation ${id}`);
@@ -109,7 +117,7 @@ export function emit(s: GameState, out: GameEvent[], type: string, text: string,
 export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 export const round = (v: number): number => Math.round(v);
 
-/** Adjust a stat on a draft and keep it in range. */
+/** Adjust a stat of a draft's own nation and keep it in range. */
 export function bump(n: Nation, stat: 'stability' | 'reputation', delta: number): void {
   n[stat] = clamp(round(n[stat] + delta), 0, 100);
 }

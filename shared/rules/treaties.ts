@@ -1,6 +1,6 @@
 import type { Action, GameEvent, GameState, Proposal, RuleError, Treaty } from '../types.ts';
 import { ERRORS, type ErrorCode } from './errors.ts';
-import { bump, bumpTrust, emit, nameOf, nation, newId, others, ownTreaty, watchersTrust } from './state.ts';
+import { bump, bumpTrust, emit, nameOf, nation, newId, others, ownNation, ownTreaty, watchersTrust } from './state.ts';
 import { isPartnership, unwindPartnership } from './partnership.ts';
 import { isAlliance } from './alliance.ts';
 
@@ -166,7 +166,7 @@ export function endTreaty(s: GameState, t: Treaty, reason: EndReason, by: string
   if (reason === 'broken' && by) {
     const together = s.turn - t.signed;
     const cost = 8 + Math.min(8, together * 2); // a formal, long-standing treaty costs more to break
-    bump(nation(s, by), 'reputation', -cost);
+    bump(ownNation(s, by), 'reputation', -cost);
     for (const o of others(t, by)) bumpTrust(s, o, by, -35);
     watchersTrust(s, by, -8, t.parties);
     s.record.broken += 1;
