@@ -319,11 +319,12 @@ export class Bench {
     const scale = !o.endpoints.length && targets.includes('entente2') ? await this.prepareScaleOut() : null;
     if (!o.endpoints.length && (targets.includes('entente') || scale)) {
       this.profileDir = join(this.dir, 'prof');
+      // BENCH_SERVER_FLAGS: extra Node flags for every Entente server (e.g. --trace-gc; their output goes to their logs).
+      const serverFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
       this.ententePort = await freePort();
       this.ententeSpec = {
         name: 'Entente server',
-        // BENCH_SERVER_FLAGS: extra Node flags for the Entente server (e.g. --trace-gc; its output goes to entente.log).
-        args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'server/main.ts'],
+        args: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...serverFlags, 'server/main.ts'],
         env: { ...benchServerEnv(o), DATA_DIR: this.dataDir, STATIC_DIR: join(this.dir, 'no-client') },
         core: this.pin.server, logFile: join(this.dir, 'entente.log'), health: '/api/health',
         // main.ts prints "listening" once startServer() has returned, i.e. after recovering matches.
@@ -340,7 +341,7 @@ export class Bench {
           const port = await freePort();
           mkdirSync(join(this.dataDir, name));
           this.pair.push(await startServer({
-            ...this.ententeSpec, name: `Entente process ${name}`, args: ['server/main.ts'], logFile: join(this.dir, `entente-${name}.log`),
+            ...this.ententeSpec, name: `Entente process ${name}`, args: [...serverFlags, 'server/main.ts'], logFile: join(this.dir, `entente-${name}.log`),
             env: { ...this.ententeSpec.env, DATA_DIR: join(this.dataDir, name), DATABASE_URL: scale.db[1]!, REDIS_URL: scale.redis[1]!, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
           }, port));
         }
